@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto'
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm'
+import { getDb } from '../../db/client.server'
+import { articles, claims, type ClaimStatus } from '../../db/schema'
+
+export type NewArticle = {
+  title: string
+  body: string
+  url?: string | null
+  publisher?: string | null
+  author?: string | null
+  publishedAt?: string | null
+  language?: string
+  importedById?: number | null
+}
+
+/** Identical content (ignoring whitespace differences) hashes the same, so re-imports are recognised. */
+export function contentHashOf(body: string) {
+  return createHash('sha256').update(body.replace(/\s+/g, ' ').trim()).digest('hex')
+}
+
+export function getArticleByHash({ contentHash }: { contentHash: string }) {
+  return getDb().select().from(articles).where(eq(articles.contentHash, contentHash)).get()
+}
+
+/**
+ * Stores an article.
+ * Importing content that is already stored returns the existing article instead of a copy.
+ */
+export function importArticle(input: NewArticle): { article: typeof articles.$inferSelect; created: boolean } {
+  const db = getDb()
+  const contentHash = contentHashOf(input.body)
+  const existing = getArticleByHash({ contentHash })
+  if (existing) return { article: existing, created: false }
+  return db.transaction((tx) => {
+    const article = tx
+      .insert(articles)
+      .values({
+        title: input.title,
+        body: input.body,
+        url: input.url ?? null,
+        publisher: input.publisher ?? null,
+        author: input.author ?? null,
+        publishedAt: input.publishedAt ?? null,
+        language: input.language ?? 'en',
+        contentHash,
+        importedById: input.importedById ?? null,
+      })
+      .returning()
+      .get()
+    return { article, created: true }
+  })
+}
+
+export function getArticle({ id }: { id: number }) {
+  return getDb()
+    .select()
+    .from(articles)
+    .where(and(eq(articles.id, id), isNull(articles.deletedAt)))
+    .get()
+}
+
+export type ArticleSummary = {
+  id: number
+  title: string
+  publisher: string | null
+  publishedAt: string | null
+  createdAt: Date
+  claimCount: number
+  counts: Partial<Record<ClaimStatus, number>>
+}
+
+export function listArticles({ limit = 100 }: { limit?: number } = {}): ArticleSummary[] {
+  const db = getDb()
+  const rows = db
+    .select({
+      id: articles.id,
+      title: articles.title,
+      publisher: articles.publisher,
+      publishedAt: articles.publishedAt,
+      createdAt: articles.createdAt,
+    })
+    .from(articles)
+    .where(isNull(articles.deletedAt))
+    .orderBy(desc(articles.createdAt), desc(articles.id))
+    .limit(limit)
+    .all()
+  if (rows.length === 0) return []
+  const counts = db
+    .select({ articleId: claims.articleId, status: claims.status, n: sql<number>`count(*)` })
+    .from(claims)
+    .where(
+      and(
+        isNull(claims.deletedAt),
+        sql`${claims.articleId} in (${sql.join(
+          rows.map((r) => sql`${r.id}`),
+          sql`, `,
+        )})`,
+      ),
+    )
+    .groupBy(claims.articleId, claims.status)
+    .all()
+  return rows.map((r) => {
+    const mine = counts.filter((c) => c.articleId === r.id)
+    return {
+      ...r,
+      claimCount: mine.reduce((sum, c) => sum + c.n, 0),
+      counts: Object.fromEntries(mine.map((c) => [c.status, c.n])),
+    }
+  })
+}
+
+export function countArticles() {
+  return getDb().select({ n: count() }).from(articles).get()?.n ?? 0
+}
+
+export function listArticleClaims({ articleId }: { articleId: number }) {
+  return getDb()
+    .select()
+    .from(claims)
+    .where(and(eq(claims.articleId, articleId), isNull(claims.deletedAt)))
+    .orderBy(claims.anchorStart, claims.id)
+    .all()
+}

@@ -1,0 +1,92 @@
+import { createCookie, redirect } from '@remix-run/node'
+import type { Role } from '../../db/schema'
+import { createSession, deleteSession, getSessionUser } from '../models/session.server'
+
+export type SessionUser = { id: number; email: string; name: string; role: Role }
+
+const sessionCookie = createCookie('claimdesk_session', {
+  httpOnly: true,
+  sameSite: 'lax',
+  path: '/',
+})
+
+/** Secure cookies whenever the request reached us (or our proxy) over HTTPS. */
+function isHttps(request: Request) {
+  return (
+    new URL(request.url).protocol === 'https:' ||
+    request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'
+  )
+}
+
+export async function getSessionId(request: Request): Promise<string | null> {
+  const value = await sessionCookie.parse(request.headers.get('Cookie'))
+  return typeof value === 'string' && value.length > 0 && value.length < 200 ? value : null
+}
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const sessionId = await getSessionId(request)
+  if (!sessionId) return null
+  return getSessionUser({ sessionId }) ?? null
+}
+
+function loginRedirect(request: Request) {
+  const url = new URL(request.url)
+  const redirectTo = url.pathname + url.search
+  const search = redirectTo === '/' ? '' : `?${new URLSearchParams({ redirectTo })}`
+  return redirect(`/login${search}`)
+}
+
+/** The signed-in user; anyone else is sent to the login page. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request)
+  if (!user) throw loginRedirect(request)
+  return user
+}
+
+const RANK: Record<Role, number> = { reviewer: 1, editor: 2, admin: 3 }
+
+export function hasRole(user: Pick<SessionUser, 'role'>, role: Role) {
+  return RANK[user.role] >= RANK[role]
+}
+
+/** The signed-in user if their role is at least `role`; otherwise a 403 response is thrown. */
+export async function requireUserWithRole(request: Request, role: Role): Promise<SessionUser> {
+  const user = await requireUser(request)
+  if (!hasRole(user, role)) {
+    throw new Response(`This page needs the ${role} role; you are signed in as a ${user.role}.`, {
+      status: 403,
+      statusText: 'Forbidden',
+    })
+  }
+  return user
+}
+
+export async function startSession(request: Request, userId: number, redirectTo: string) {
+  const session = createSession({ userId })
+  return redirect(redirectTo, {
+    headers: {
+      'Set-Cookie': await sessionCookie.serialize(session.id, {
+        expires: session.expiresAt,
+        secure: isHttps(request),
+      }),
+    },
+  })
+}
+
+export async function endSession(request: Request) {
+  const sessionId = await getSessionId(request)
+  if (sessionId) deleteSession({ sessionId })
+  return redirect('/login', {
+    headers: {
+      'Set-Cookie': await sessionCookie.serialize('', { maxAge: 0, secure: isHttps(request) }),
+    },
+  })
+}
+
+/** Keys that failed sign-ins are counted under: the account and, behind a proxy, the client address. */
+export function loginAttemptKeys(request: Request, email: string) {
+  const keys = [`email:${email}`]
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
+  if (forwarded) keys.push(`ip:${forwarded}`)
+  return keys
+}

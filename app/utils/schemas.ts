@@ -1,0 +1,56 @@
+import { z } from 'zod'
+import { ROLES } from '../../db/schema'
+
+/** Field schemas shared by forms, API bodies and the CLI. */
+export const emailField = z
+  .string({ error: 'Email is required' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'Email is required')
+  .max(254, 'Email is too long')
+  .pipe(z.email('Enter a valid email address'))
+
+export const passwordField = z
+  .string({ error: 'Password is required' })
+  .min(1, 'Password is required')
+  .max(1024, 'Password is too long')
+
+export const newPasswordField = z
+  .string({ error: 'Password is required' })
+  .min(10, 'Use at least 10 characters')
+  .max(1024, 'Password is too long')
+
+export const nameField = z
+  .string({ error: 'Name is required' })
+  .trim()
+  .min(1, 'Name is required')
+  .max(120, 'Name is too long')
+
+export const roleField = z.enum(ROLES, { error: `Role must be one of: ${ROLES.join(', ')}` })
+
+export const idField = z.coerce
+  .number({ error: 'Must be a number' })
+  .int('Must be a whole number')
+  .positive('Must be a positive number')
+  .max(Number.MAX_SAFE_INTEGER)
+
+export const LoginSchema = z.object({
+  email: emailField,
+  password: passwordField,
+  redirectTo: z.string().optional(),
+})
+
+export const NewUserSchema = z.object({
+  email: emailField,
+  name: nameField,
+  role: roleField,
+  password: newPasswordField,
+})
+export type NewUser = z.infer<typeof NewUserSchema>
+
+/** Only same-site relative paths are followed after sign-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/articles') {
+  if (!to || typeof to !== 'string') return fallback
+  if (!to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
+  return to
+}

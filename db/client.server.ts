@@ -1,0 +1,65 @@
+import path from 'node:path'
+import fs from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import * as schema from './schema'
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+
+/** migrations/ lives at the project root, beside db/ (it is not copied into build/). */
+export const MIGRATIONS_FOLDER = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'migrations',
+)
+
+function resolveMigrationsFolder() {
+  if (fs.existsSync(MIGRATIONS_FOLDER)) return MIGRATIONS_FOLDER
+  // In the server bundle import.meta.url points into build/server/.
+  const fromCwd = path.resolve(process.cwd(), 'migrations')
+  return fromCwd
+}
+
+/** Opens a SQLite file (or ':memory:') with the pragmas every connection needs. */
+export function openDatabase(filename: string): DB {
+  if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true })
+  const sqlite = new Database(filename)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('synchronous = NORMAL')
+  return drizzle({ client: sqlite, schema }) as DB
+}
+
+/** Applies pending migrations. Run at start-up and by tests, never on import. */
+export function migrateDatabase(db: DB) {
+  migrate(db, { migrationsFolder: resolveMigrationsFolder() })
+}
+
+/** A fresh, migrated in-memory database for tests. */
+export function createTestDatabase(): DB {
+  const db = openDatabase(':memory:')
+  migrateDatabase(db)
+  return db
+}
+
+const globalForDb = globalThis as unknown as { __claimdeskDb?: DB }
+
+/**
+ * The one connection of this process, opened on first use and reused across dev reloads.
+ * It does not migrate: `db/setup.ts` (run by `npm start`) and the tests do that explicitly.
+ */
+export function getDb(): DB {
+  if (!globalForDb.__claimdeskDb) {
+    const url = process.env.DATABASE_URL ?? './data/claimdesk.db'
+    globalForDb.__claimdeskDb = openDatabase(url)
+  }
+  return globalForDb.__claimdeskDb
+}
+
+/** Replace the process connection (tests and the CLI use this to point at a given file). */
+export function setDb(db: DB) {
+  globalForDb.__claimdeskDb = db
+}
