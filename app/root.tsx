@@ -52,7 +52,13 @@ function AppHeader() {
         {user ? (
           <>
             <nav className="nav" aria-label="Main">
-              <NavLink to="/articles">Articles</NavLink>
+              <NavLink to="/articles" end>
+                Articles
+              </NavLink>
+              <NavLink to="/claims">Claims</NavLink>
+              <NavLink to="/sources">Sources</NavLink>
+              <NavLink to="/dashboard">Dashboard</NavLink>
+              <NavLink to="/articles/new">Import</NavLink>
               {user.isAdmin ? <NavLink to="/admin/users">Users</NavLink> : null}
             </nav>
             <div className="user-menu">

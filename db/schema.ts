@@ -240,6 +240,27 @@ export const claimEvents = sqliteTable(
   (t) => [index('claim_events_claim_idx').on(t.claimId, t.id)],
 )
 
+/** Claims in different articles that say the same thing, found when claims are stored. */
+export const claimMatches = sqliteTable(
+  'claim_matches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    matchedClaimId: integer('matched_claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    /** Similarity in 0..1 of the two claims' texts. */
+    similarity: real('similarity').notNull(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [
+    uniqueIndex('claim_matches_pair_unique_idx').on(t.claimId, t.matchedClaimId),
+    index('claim_matches_matched_idx').on(t.matchedClaimId),
+  ],
+)
+
 /** A record of every export an editor or the API made. */
 export const exportRecords = sqliteTable('export_records', {
   id: integer('id').primaryKey({ autoIncrement: true }),
