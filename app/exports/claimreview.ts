@@ -1,0 +1,113 @@
+import { z } from 'zod'
+import { VERDICT_RATINGS } from './ratings'
+import type { ExportClaim, ExportContext } from './types'
+
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO 8601 date')
+
+/** schema.org ClaimReview as search engines read it; every emitted review is checked against it. */
+export const ClaimReviewSchema = z.object({
+  '@context': z.literal('https://schema.org'),
+  '@type': z.literal('ClaimReview'),
+  url: z.url(),
+  claimReviewed: z.string().min(1),
+  datePublished: isoDate,
+  author: z.object({ '@type': z.literal('Organization'), name: z.string().min(1), url: z.url() }),
+  reviewRating: z.object({
+    '@type': z.literal('Rating'),
+    ratingValue: z.number().int().min(1).max(5),
+    bestRating: z.literal(5),
+    worstRating: z.literal(1),
+    alternateName: z.string().min(1),
+  }),
+  itemReviewed: z.object({
+    '@type': z.literal('Claim'),
+    appearance: z
+      .array(
+        z.object({
+          '@type': z.literal('CreativeWork'),
+          url: z.url().optional(),
+          headline: z.string().min(1),
+          publisher: z.object({ '@type': z.literal('Organization'), name: z.string().min(1) }).optional(),
+        }),
+      )
+      .min(1),
+    author: z.object({ '@type': z.enum(['Person', 'Organization']), name: z.string().min(1) }).optional(),
+    datePublished: isoDate.optional(),
+  }),
+})
+export type ClaimReview = z.infer<typeof ClaimReviewSchema>
+
+/** Claimants whose names look like institutions are Organizations; everyone else a Person. */
+const ORGANIZATION_WORDS =
+  /\b(ministry|department|committee|council|government|agency|office|bureau|police|court|commission|association|union|party|company|corporation|inc|ltd|university|institute|interpol|nations|organi[sz]ation|assembly|parliament|congress|senate|board|authority|service|bank)\b/i
+
+function claimant(name: string) {
+  return { '@type': ORGANIZATION_WORDS.test(name) ? ('Organization' as const) : ('Person' as const), name }
+}
+
+export class InvalidClaimReviewError extends Error {
+  constructor(
+    readonly claimId: number,
+    readonly issues: string[],
+  ) {
+    super(`Claim ${claimId} cannot be exported as ClaimReview: ${issues.join('; ')}`)
+  }
+}
+
+/** The ClaimReview of one claim with a verdict, validated; throws InvalidClaimReviewError when invalid. */
+export function toClaimReview(claim: ExportClaim & { verdict: NonNullable<ExportClaim['verdict']> }, context: ExportContext): ClaimReview {
+  const rating = VERDICT_RATINGS[claim.verdict]
+  const article = claim.article
+  const review = {
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    url: `${context.baseUrl}/claims/${claim.id}`,
+    claimReviewed: claim.text,
+    datePublished: (claim.approvedAt ?? claim.updatedAt).slice(0, 10),
+    author: { '@type': 'Organization', name: context.organization.name, url: context.organization.url },
+    reviewRating: {
+      '@type': 'Rating',
+      ratingValue: rating.value,
+      bestRating: 5,
+      worstRating: 1,
+      alternateName: rating.label,
+    },
+    itemReviewed: {
+      '@type': 'Claim',
+      appearance: [
+        {
+          '@type': 'CreativeWork',
+          ...(article.url ? { url: article.url } : {}),
+          headline: article.title,
+          ...(article.publisher ? { publisher: { '@type': 'Organization', name: article.publisher } } : {}),
+        },
+      ],
+      ...(claim.attribution ? { author: claimant(claim.attribution.source) } : {}),
+      ...(article.publishedAt ? { datePublished: article.publishedAt } : {}),
+    },
+  }
+  const parsed = ClaimReviewSchema.safeParse(review)
+  if (!parsed.success) {
+    throw new InvalidClaimReviewError(
+      claim.id,
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    )
+  }
+  return parsed.data
+}
+
+/**
+ * A JSON-LD array of ClaimReviews, one per claim, streamed. Claims without a verdict have no
+ * rating to publish and are left out.
+ */
+export function* formatClaimReview(claims: Iterable<ExportClaim>, context: ExportContext): Generator<string> {
+  yield '['
+  let first = true
+  for (const claim of claims) {
+    if (!claim.verdict) continue
+    const review = toClaimReview({ ...claim, verdict: claim.verdict }, context)
+    yield (first ? '\n' : ',\n') + JSON.stringify(review)
+    first = false
+  }
+  yield '\n]\n'
+}

@@ -1,0 +1,76 @@
+import { stringify } from 'csv-stringify/sync'
+import { VERDICT_RATINGS } from './ratings'
+import type { ExportClaim, ExportContext } from './types'
+
+export const CSV_COLUMNS = [
+  'claim_id',
+  'claim',
+  'quote',
+  'status',
+  'verdict',
+  'rating_value',
+  'rationale',
+  'checkworthiness',
+  'dates',
+  'claimant',
+  'article_id',
+  'article_title',
+  'article_url',
+  'article_publisher',
+  'article_published',
+  'verdict_by',
+  'approved_by',
+  'approved_at',
+  'evidence_count',
+  'sources',
+  'claim_url',
+] as const
+
+function csvRow(claim: ExportClaim, context: ExportContext): (string | number)[] {
+  const rating = claim.verdict ? VERDICT_RATINGS[claim.verdict] : null
+  return [
+    claim.id,
+    claim.text,
+    claim.quote,
+    claim.status,
+    rating?.label ?? '',
+    rating?.value ?? '',
+    claim.rationale,
+    claim.checkworthiness.toFixed(3),
+    claim.dates.map((d) => d.value).join('; '),
+    claim.attribution?.source ?? '',
+    claim.article.id,
+    claim.article.title,
+    claim.article.url ?? '',
+    claim.article.publisher ?? '',
+    claim.article.publishedAt ?? '',
+    claim.verdictBy ?? '',
+    claim.approvedBy ?? '',
+    claim.approvedAt ?? '',
+    claim.evidence.length,
+    claim.evidence.map((e) => `${e.stance}: ${e.source.url}`).join(' | '),
+    `${context.baseUrl}/claims/${claim.id}`,
+  ]
+}
+
+/** A cell Excel would run as a formula gets a leading apostrophe. */
+function neutraliseFormula(cell: string | number) {
+  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
+}
+
+/**
+ * RFC 4180 CSV (CRLF line ends, quoted where needed), one chunk per row. The `excel` option adds
+ * the UTF-8 byte-order mark Excel needs and neutralises cells Excel would run as formulas.
+ */
+export function* formatCsv(
+  claims: Iterable<ExportClaim>,
+  context: ExportContext,
+  { excel = false }: { excel?: boolean } = {},
+): Generator<string> {
+  const options = { record_delimiter: '\r\n' as const }
+  yield (excel ? '\uFEFF' : '') + stringify([[...CSV_COLUMNS]], options)
+  for (const claim of claims) {
+    const row = csvRow(claim, context)
+    yield stringify([excel ? row.map(neutraliseFormula) : row], options)
+  }
+}

@@ -1,0 +1,159 @@
+import { parse } from 'csv-parse/sync'
+import { describe, expect, test } from 'vitest'
+import { CSV_COLUMNS } from './csv'
+import { ClaimReviewSchema, formatExport, InvalidClaimReviewError, toClaimReview, type ExportClaim, type ExportContext } from './index'
+
+const context: ExportContext = {
+  organization: { name: 'Example Fact Check', url: 'https://factcheck.example.org' },
+  baseUrl: 'https://claimdesk.example.org',
+  generatedAt: '2026-11-24T10:00:00.000Z',
+}
+
+function claim(overrides: Partial<ExportClaim> = {}): ExportClaim {
+  return {
+    id: 7,
+    text: 'In June 2021, the Executive Committee decided to lift the measures.',
+    quote: 'In June 2021, the Executive Committee decided to lift these measures',
+    status: 'approved',
+    verdict: 'true',
+    rationale: 'INTERPOL’s own statement confirms the decision.',
+    checkworthiness: 0.91,
+    dates: [{ text: 'June 2021', value: '2021-06' }],
+    attribution: { source: 'INTERPOL Executive Committee', verb: 'decided' },
+    article: {
+      id: 3,
+      title: 'Syria seeks deeper INTERPOL cooperation',
+      url: 'https://news.example.com/syria-interpol',
+      publisher: 'Example News',
+      author: 'A. Writer',
+      publishedAt: '2025-11-20',
+    },
+    verdictBy: 'Rita Reviewer',
+    approvedBy: 'Eddie Editor',
+    approvedAt: '2025-11-22T09:30:00.000Z',
+    updatedAt: '2025-11-22T09:30:00.000Z',
+    evidence: [
+      {
+        stance: 'supports',
+        excerpt: 'The Executive Committee decided in June 2021 to lift the corrective measures.',
+        note: '',
+        source: {
+          url: 'https://www.interpol.example/news/2021',
+          title: 'Executive Committee decision',
+          publisher: 'INTERPOL',
+          publishedAt: '2021-06-30',
+          archivedUrl: 'https://archive.example/abc',
+        },
+      },
+    ],
+    ...overrides,
+  }
+}
+
+const collect = (chunks: Iterable<string>) => [...chunks].join('')
+
+describe('ClaimReview export', () => {
+  test('maps every field of a claim to schema.org ClaimReview', () => {
+    const review = toClaimReview({ ...claim(), verdict: 'true' }, context)
+    expect(review['@context']).toBe('https://schema.org')
+    expect(review['@type']).toBe('ClaimReview')
+    expect(review.url).toBe('https://claimdesk.example.org/claims/7')
+    expect(review.claimReviewed).toBe('In June 2021, the Executive Committee decided to lift the measures.')
+    expect(review.datePublished).toBe('2025-11-22')
+    expect(review.author).toEqual({ '@type': 'Organization', name: 'Example Fact Check', url: 'https://factcheck.example.org' })
+    expect(review.reviewRating).toEqual({ '@type': 'Rating', ratingValue: 5, bestRating: 5, worstRating: 1, alternateName: 'True' })
+    expect(review.itemReviewed['@type']).toBe('Claim')
+    expect(review.itemReviewed.appearance).toEqual([
+      {
+        '@type': 'CreativeWork',
+        url: 'https://news.example.com/syria-interpol',
+        headline: 'Syria seeks deeper INTERPOL cooperation',
+        publisher: { '@type': 'Organization', name: 'Example News' },
+      },
+    ])
+    expect(review.itemReviewed.author).toEqual({ '@type': 'Organization', name: 'INTERPOL Executive Committee' })
+    expect(review.itemReviewed.datePublished).toBe('2025-11-20')
+  })
+
+  test('rates each verdict from 5 down to 1', () => {
+    const values = (['true', 'mostly_true', 'misleading', 'false', 'unverifiable'] as const).map(
+      (verdict) => toClaimReview({ ...claim(), verdict }, context).reviewRating,
+    )
+    expect(values.map((v) => v.ratingValue)).toEqual([5, 4, 3, 2, 1])
+    expect(values.map((v) => v.alternateName)).toEqual(['True', 'Mostly true', 'Misleading', 'False', 'Unverifiable'])
+  })
+
+  test('a person as claimant, no article URL, and claims without a verdict left out', () => {
+    const out = JSON.parse(
+      collect(
+        formatExport(
+          'claimreview',
+          [
+            claim({ id: 1, attribution: { source: 'Helen Ortiz', verb: 'said' }, article: { ...claim().article, url: null } }),
+            claim({ id: 2, verdict: null }),
+          ],
+          context,
+        ),
+      ),
+    )
+    expect(out).toHaveLength(1)
+    expect(out[0].itemReviewed.author).toEqual({ '@type': 'Person', name: 'Helen Ortiz' })
+    expect(out[0].itemReviewed.appearance[0].url).toBeUndefined()
+    expect(ClaimReviewSchema.safeParse(out[0]).success).toBe(true)
+  })
+
+  test('an invalid review is refused, not emitted', () => {
+    expect(() => toClaimReview({ ...claim({ text: '' }), verdict: 'false' }, context)).toThrow(InvalidClaimReviewError)
+  })
+})
+
+describe('CSV export', () => {
+  test('round-trips commas, quotes, newlines and non-Latin text', () => {
+    const tricky = claim({
+      id: 11,
+      text: 'He said "no", then, later:\nyes — 東京, العربية, Ελληνικά 🎉',
+      rationale: 'Line one\r\nLine two, with "quotes"',
+    })
+    const csv = collect(formatExport('csv', [tricky, claim({ id: 12, verdict: null })], context))
+    expect(csv.endsWith('\r\n')).toBe(true)
+    const rows = parse(csv, { columns: true }) as Record<string, string>[]
+    expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS])
+    expect(rows).toHaveLength(2)
+    expect(rows[0]!.claim).toBe(tricky.text)
+    expect(rows[0]!.rationale).toBe(tricky.rationale)
+    expect(rows[0]!.verdict).toBe('True')
+    expect(rows[0]!.rating_value).toBe('5')
+    expect(rows[0]!.dates).toBe('2021-06')
+    expect(rows[0]!.sources).toBe('supports: https://www.interpol.example/news/2021')
+    expect(rows[1]!.verdict).toBe('')
+  })
+
+  test('the Excel option adds a BOM and neutralises formulas', () => {
+    const csv = collect(formatExport('csv', [claim({ text: '=HYPERLINK("http://x")' })], context, { excel: true }))
+    expect(csv.startsWith('\uFEFF')).toBe(true)
+    const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[]
+    expect(rows[0]!.claim).toBe('\'=HYPERLINK("http://x")')
+  })
+})
+
+describe('JSON and Markdown exports', () => {
+  test('JSON parses and keeps every claim', () => {
+    const out = JSON.parse(collect(formatExport('json', [claim({ id: 1 }), claim({ id: 2 })], context)))
+    expect(out.claims.map((c: { id: number }) => c.id)).toEqual([1, 2])
+    expect(out.claims[0].verdictLabel).toBe('True')
+    expect(out.generatedAt).toBe(context.generatedAt)
+    expect(JSON.parse(collect(formatExport('json', [], context))).claims).toEqual([])
+  })
+
+  test('Markdown groups claims by article with sources as links and escapes formatting', () => {
+    const other = { ...claim().article, id: 4, title: 'Second *article*', url: null }
+    const md = collect(
+      formatExport('md', [claim({ id: 1 }), claim({ id: 2, verdict: 'false', text: 'A [link](x) claim' }), claim({ id: 3, article: other })], context),
+    )
+    expect(md.match(/^## /gm)).toHaveLength(2)
+    expect(md).toContain('## [Syria seeks deeper INTERPOL cooperation](<https://news.example.com/syria-interpol>)')
+    expect(md).toContain('## Second \\*article\\*')
+    expect(md).toContain('- **False** — A \\[link\\]\\(x\\) claim')
+    expect(md).toContain('Supports: [Executive Committee decision](<https://www.interpol.example/news/2021>) ([archived](<https://archive.example/abc>))')
+  })
+})

@@ -1,0 +1,35 @@
+import { VERDICT_RATINGS } from './ratings'
+import type { ExportClaim, ExportContext } from './types'
+
+function jsonClaim(claim: ExportClaim, context: ExportContext) {
+  return {
+    id: claim.id,
+    url: `${context.baseUrl}/claims/${claim.id}`,
+    text: claim.text,
+    quote: claim.quote,
+    status: claim.status,
+    verdict: claim.verdict,
+    verdictLabel: claim.verdict ? VERDICT_RATINGS[claim.verdict].label : null,
+    rationale: claim.rationale,
+    checkworthiness: claim.checkworthiness,
+    dates: claim.dates,
+    attribution: claim.attribution,
+    article: claim.article,
+    verdictBy: claim.verdictBy,
+    approvedBy: claim.approvedBy,
+    approvedAt: claim.approvedAt,
+    updatedAt: claim.updatedAt,
+    evidence: claim.evidence,
+  }
+}
+
+/** `{"generatedAt":…,"organization":…,"claims":[…]}`, streamed one claim per chunk. */
+export function* formatJson(claims: Iterable<ExportClaim>, context: ExportContext): Generator<string> {
+  yield `{"generatedAt":${JSON.stringify(context.generatedAt)},"organization":${JSON.stringify(context.organization)},"claims":[`
+  let first = true
+  for (const claim of claims) {
+    yield (first ? '\n' : ',\n') + JSON.stringify(jsonClaim(claim, context))
+    first = false
+  }
+  yield '\n]}\n'
+}
