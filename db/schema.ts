@@ -174,6 +174,7 @@ export const claims = sqliteTable(
   },
   (t) => [
     index('claims_article_status_idx').on(t.articleId, t.status),
+    index('claims_article_anchor_idx').on(t.articleId, t.anchorStart, t.id),
     index('claims_status_checkworthiness_idx').on(t.status, t.checkworthiness, t.id),
     index('claims_status_updated_idx').on(t.status, t.updatedAt, t.id),
     index('claims_assignee_idx').on(t.assigneeId),

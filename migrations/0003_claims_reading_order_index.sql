@@ -1,0 +1,1 @@
+CREATE INDEX `claims_article_anchor_idx` ON `claims` (`article_id`,`anchor_start`,`id`);
