@@ -32,6 +32,8 @@ export type UpdateClaimResult =
   | { ok: true; claim: Claim; changed: (keyof ClaimChanges)[] }
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'stale'; current: Claim }
+  /** Approved claims are locked until an editor reopens them. */
+  | { ok: false; reason: 'locked'; current: Claim }
 
 const EVENT_KIND: Record<keyof ClaimChanges, string> = {
   text: 'text',
@@ -46,23 +48,30 @@ function asEventValue(value: unknown): string | null {
   return String(value)
 }
 
-/**
- * Applies `changes` to a claim if it is still at `version` (optimistic locking). The update and
- * one event per changed field are written in one transaction; a stale version changes nothing.
- */
-export function updateClaim({
-  id,
-  version,
-  actorId,
-  changes,
-  note = '',
-}: {
+type UpdateClaimInput = {
   id: number
   version: number
   actorId: number | null
   changes: ClaimChanges
   note?: string
-}): UpdateClaimResult {
+}
+
+/**
+ * Applies `changes` to a claim if it is still at `version` (optimistic locking). The update and
+ * one event per changed field are written in one transaction; a stale version changes nothing.
+ * An approved claim is locked: only the sign-off functions below change it.
+ */
+export function updateClaim(input: UpdateClaimInput): UpdateClaimResult {
+  if (input.changes.status === 'approved') {
+    throw new Error('Claims are approved through approveClaim, which applies the sign-off rules')
+  }
+  return applyClaimChanges(input, { unlock: false })
+}
+
+function applyClaimChanges(
+  { id, version, actorId, changes, note = '' }: UpdateClaimInput,
+  { unlock }: { unlock: boolean },
+): UpdateClaimResult {
   const db = getDb()
   return db.transaction((tx) => {
     const current = tx
@@ -72,6 +81,7 @@ export function updateClaim({
       .get()
     if (!current) return { ok: false, reason: 'not_found' } as const
     if (current.version !== version) return { ok: false, reason: 'stale', current } as const
+    if (current.status === 'approved' && !unlock) return { ok: false, reason: 'locked', current } as const
 
     const changed = (Object.keys(changes) as (keyof ClaimChanges)[]).filter(
       (key) => changes[key] !== undefined && changes[key] !== current[key],
@@ -157,4 +167,53 @@ export function getClaimsWithArticles({ ids }: { ids: number[] }) {
     .all()
   const byId = new Map(rows.map((r) => [r.claim.id, r]))
   return ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => Boolean(r))
+}
+
+export type SignOffResult =
+  | UpdateClaimResult
+  | { ok: false; reason: 'not_reviewed'; current: Claim }
+  | { ok: false; reason: 'self_approval'; current: Claim }
+  | { ok: false; reason: 'not_approved'; current: Claim }
+
+/**
+ * An editor approves a reviewed claim with a verdict. Approving a claim whose verdict the same
+ * person set is refused unless the deployment allows self-approval.
+ */
+export function approveClaim({
+  id,
+  version,
+  editorId,
+  allowSelfApproval,
+  note = '',
+}: {
+  id: number
+  version: number
+  editorId: number
+  allowSelfApproval: boolean
+  note?: string
+}): SignOffResult {
+  const current = getClaim({ id })
+  if (!current) return { ok: false, reason: 'not_found' }
+  if (current.version !== version) return { ok: false, reason: 'stale', current }
+  if (current.status !== 'reviewed' || !current.verdict) return { ok: false, reason: 'not_reviewed', current }
+  if (!allowSelfApproval && current.verdictById === editorId) return { ok: false, reason: 'self_approval', current }
+  return applyClaimChanges({ id, version, actorId: editorId, changes: { status: 'approved' }, note }, { unlock: false })
+}
+
+/** An editor sends a reviewed claim back to review, saying why. */
+export function sendBackClaim({ id, version, editorId, note }: { id: number; version: number; editorId: number; note: string }): SignOffResult {
+  const current = getClaim({ id })
+  if (!current) return { ok: false, reason: 'not_found' }
+  if (current.version !== version) return { ok: false, reason: 'stale', current }
+  if (current.status !== 'reviewed') return { ok: false, reason: 'not_reviewed', current }
+  return applyClaimChanges({ id, version, actorId: editorId, changes: { status: 'in_review' }, note }, { unlock: false })
+}
+
+/** An editor reopens an approved claim (back to reviewed) so it can be changed; the history records it. */
+export function reopenClaim({ id, version, editorId, note }: { id: number; version: number; editorId: number; note: string }): SignOffResult {
+  const current = getClaim({ id })
+  if (!current) return { ok: false, reason: 'not_found' }
+  if (current.version !== version) return { ok: false, reason: 'stale', current }
+  if (current.status !== 'approved') return { ok: false, reason: 'not_approved', current }
+  return applyClaimChanges({ id, version, actorId: editorId, changes: { status: 'reviewed' }, note: note || 'Reopened' }, { unlock: true })
 }
