@@ -115,3 +115,19 @@ describe('sign-off', () => {
     })
   })
 })
+
+describe('review rules', () => {
+  test('a claim cannot become reviewed without a verdict and a rationale', async () => {
+    const { claims } = makeArticleWithClaims({ sentences: ['The port handled 2 million containers.'] })
+    const id = claims[0]!.id
+    expect(updateClaim({ id, version: 1, actorId: null, changes: { status: 'reviewed' } })).toMatchObject({
+      ok: false,
+      reason: 'incomplete',
+      fields: { verdict: 'A reviewed claim needs a verdict', rationale: 'A reviewed claim needs a written rationale' },
+    })
+    expect(getClaim({ id })!.status).toBe('unreviewed')
+    expect(updateClaim({ id, version: 1, actorId: null, changes: { verdict: 'true', rationale: 'Port statistics.' } }).ok).toBe(true)
+    expect(updateClaim({ id, version: 2, actorId: null, changes: { status: 'reviewed' } }).ok).toBe(true)
+    expect(updateClaim({ id, version: 3, actorId: null, changes: { rationale: ' ' } })).toMatchObject({ reason: 'incomplete' })
+  })
+})

@@ -34,6 +34,8 @@ export type UpdateClaimResult =
   | { ok: false; reason: 'stale'; current: Claim }
   /** Approved claims are locked until an editor reopens them. */
   | { ok: false; reason: 'locked'; current: Claim }
+  /** A reviewed claim needs a verdict and a rationale. */
+  | { ok: false; reason: 'incomplete'; current: Claim; fields: Partial<Record<'verdict' | 'rationale', string>> }
 
 const EVENT_KIND: Record<keyof ClaimChanges, string> = {
   text: 'text',
@@ -87,6 +89,14 @@ function applyClaimChanges(
       (key) => changes[key] !== undefined && changes[key] !== current[key],
     )
     if (changed.length === 0) return { ok: true, claim: current, changed } as const
+
+    const next = { ...current, ...Object.fromEntries(changed.map((k) => [k, changes[k]])) } as Claim
+    if (next.status === 'reviewed' || next.status === 'approved') {
+      const fields: Partial<Record<'verdict' | 'rationale', string>> = {}
+      if (!next.verdict) fields.verdict = 'A reviewed claim needs a verdict'
+      if (!next.rationale.trim()) fields.rationale = 'A reviewed claim needs a written rationale'
+      if (fields.verdict || fields.rationale) return { ok: false, reason: 'incomplete', current, fields } as const
+    }
 
     const set: Partial<typeof claims.$inferInsert> = { version: current.version + 1, updatedAt: new Date() }
     for (const key of changed) Object.assign(set, { [key]: changes[key] })
