@@ -59,12 +59,16 @@ function AppHeader() {
               <NavLink to="/sources">Sources</NavLink>
               <NavLink to="/dashboard">Dashboard</NavLink>
               <NavLink to="/articles/new">Import</NavLink>
+              {user.isEditor ? <NavLink to="/exports">Exports</NavLink> : null}
               {user.isAdmin ? <NavLink to="/admin/users">Users</NavLink> : null}
             </nav>
             <div className="user-menu">
               <span>
                 {user.name} <span className="badge role">{user.role}</span>
               </span>
+              <NavLink to="/settings/tokens" className="user-link">
+                API tokens
+              </NavLink>
               <Form method="post" action="/logout">
                 <button type="submit">Log out</button>
               </Form>

@@ -1,0 +1,116 @@
+import { z } from 'zod'
+import { CLAIM_STATUSES, STANCES, VERDICTS } from '../../db/schema'
+
+/** Request and response shapes of the REST API; the OpenAPI document is generated from these. */
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-01-31')
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: 'Must be an http or https URL' })
+  .max(2048, 'URL is too long')
+
+export const ArticleCreateSchema = z
+  .object({
+    title: z.string().trim().min(1, 'Title is required').max(500, 'Title is too long').optional(),
+    body: z.string().max(5_000_000, 'Body is larger than 5 MB').optional(),
+    url: httpUrl.optional(),
+    publisher: z.string().trim().max(200).optional(),
+    author: z.string().trim().max(200).optional(),
+    publishedAt: isoDay.optional(),
+    language: z.string().trim().min(2).max(16).optional(),
+  })
+  .refine((v) => (v.body && v.body.trim()) || v.url, { message: 'Give the article body or its url', path: ['body'] })
+  .refine((v) => v.title || v.url, { message: 'Title is required', path: ['title'] })
+
+export const ClaimPatchSchema = z
+  .object({
+    version: z.number({ error: 'version is required (the version your change is based on)' }).int().positive(),
+    status: z.enum(CLAIM_STATUSES, { error: `status must be one of: ${CLAIM_STATUSES.join(', ')}` }).optional(),
+    verdict: z.enum(VERDICTS, { error: `verdict must be one of: ${VERDICTS.join(', ')}, or null` }).nullable().optional(),
+    rationale: z.string().max(20_000, 'Rationale is too long').optional(),
+    assigneeId: z.number().int().positive().nullable().optional(),
+    note: z.string().max(2000, 'Note is too long').optional(),
+  })
+  .strict()
+
+export const EvidenceCreateSchema = z
+  .object({
+    sourceId: z.number().int().positive().optional(),
+    source: z
+      .object({
+        url: httpUrl,
+        title: z.string().trim().min(1, 'Title is required').max(500),
+        publisher: z.string().trim().max(200).optional(),
+        publishedAt: isoDay.optional(),
+        archivedUrl: httpUrl.optional(),
+      })
+      .optional(),
+    stance: z.enum(STANCES, { error: `stance must be one of: ${STANCES.join(', ')}` }),
+    excerpt: z.string().max(20_000, 'Excerpt is too long').default(''),
+    note: z.string().max(5000, 'Note is too long').default(''),
+  })
+  .refine((v) => Boolean(v.sourceId) !== Boolean(v.source), {
+    message: 'Give either sourceId (an existing source) or source (a new one)',
+    path: ['source'],
+  })
+
+const Anchor = z.object({
+  start: z.number().int(),
+  end: z.number().int(),
+  quote: z.object({ exact: z.string(), prefix: z.string(), suffix: z.string() }),
+})
+
+export const ClaimOutSchema = z.object({
+  id: z.number().int(),
+  articleId: z.number().int(),
+  text: z.string(),
+  anchor: Anchor,
+  orphaned: z.boolean(),
+  checkworthiness: z.number(),
+  reasons: z.array(z.string()),
+  facets: z.object({
+    dates: z.array(z.object({ text: z.string(), start: z.number(), end: z.number(), value: z.string() })),
+    numbers: z.array(z.object({ text: z.string(), start: z.number(), end: z.number(), value: z.number().nullable(), kind: z.string(), unit: z.string().optional() })),
+    entities: z.array(z.object({ text: z.string(), start: z.number(), end: z.number(), type: z.string() })),
+    quotes: z.array(z.object({ text: z.string(), start: z.number(), end: z.number() })),
+    attribution: z.object({ source: z.string(), verb: z.string(), start: z.number(), end: z.number() }).nullable(),
+  }),
+  status: z.enum(CLAIM_STATUSES),
+  verdict: z.enum(VERDICTS).nullable(),
+  rationale: z.string(),
+  assigneeId: z.number().int().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+
+export const ArticleOutSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  url: z.string().nullable(),
+  publisher: z.string().nullable(),
+  author: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  language: z.string(),
+  body: z.string(),
+  contentHash: z.string(),
+  createdAt: z.string(),
+  claims: z.array(ClaimOutSchema),
+})
+
+export const EventOutSchema = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  note: z.string(),
+  actor: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  at: z.string(),
+})
+
+export const ErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+})

@@ -1,0 +1,35 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { ArticleCreateSchema } from '~/api/schemas'
+import { articleToApi } from '~/api/serialize'
+import { importArticle, listArticleClaims } from '~/models/article.server'
+import { apiError, methodNotAllowed, parseJsonBody, requireApiUser } from '~/utils/api.server'
+
+export async function loader(_: LoaderFunctionArgs) {
+  return methodNotAllowed(['POST'])
+}
+
+/** Imports an article: 201 with the article and its candidate claims, or 200 with the existing copy. */
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method !== 'POST') return methodNotAllowed(['POST'])
+  const user = requireApiUser(request)
+  const input = await parseJsonBody(request, ArticleCreateSchema, 6 * 1024 * 1024)
+  if (!input.body?.trim()) {
+    return apiError('validation_failed', 'body: importing by url alone is not available over the API; send the text', {
+      fields: { body: ['Send the article text'] },
+    })
+  }
+  const { article, created } = importArticle({
+    title: input.title ?? input.url ?? 'Untitled',
+    body: input.body,
+    url: input.url ?? null,
+    publisher: input.publisher ?? null,
+    author: input.author ?? null,
+    publishedAt: input.publishedAt ?? null,
+    language: input.language,
+    importedById: user.id,
+  })
+  return Response.json(
+    { ...articleToApi(article, listArticleClaims({ articleId: article.id })), created },
+    { status: created ? 201 : 200, headers: { Location: `/api/v1/articles/${article.id}` } },
+  )
+}

@@ -1,0 +1,7 @@
+import { openApiDocument } from '~/api/openapi'
+import { publicOrigin } from '~/utils/export-response.server'
+
+/** The OpenAPI document; public, so integrators can read it before they have a token. */
+export async function loader({ request }: { request: Request }) {
+  return Response.json(openApiDocument({ serverUrl: publicOrigin(request) }))
+}
