@@ -2,41 +2,56 @@
  * `npm run --silent cli -- <command>`: administration from the shell.
  * Uses the database at DATABASE_URL (default ./data/claimdesk.db), migrating it first.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
+import Database from 'better-sqlite3'
 import { z } from 'zod'
-import { migrateDatabase, openDatabase, setDb } from '../db/client.server'
-import { createUser, DuplicateEmailError, listUsers } from '../app/models/user.server'
-import { parseEnv } from '../app/utils/env.server'
-import { NewUserSchema } from '../app/utils/schemas'
+import { migrateDatabase, openDatabase, setDb, type DB } from '../db/client.server'
+import { ExportFiltersSchema } from '../app/api/export-query'
+import { formatExport, type ExportContext } from '../app/exports'
+import { createApiToken, revokeApiToken } from '../app/models/api-token.server'
+import { countExportClaims, iterateExportClaims, recordExport } from '../app/models/export.server'
+import { createUser, DuplicateEmailError, getUserByEmail, listUsers } from '../app/models/user.server'
+import { parseEnv, type Env } from '../app/utils/env.server'
+import { emailField, idField, NewUserSchema } from '../app/utils/schemas'
+import { importFiles } from './import'
+import { UsageError } from './usage'
 
 const USAGE = `Usage: npm run --silent cli -- <command>
 
 Commands:
   user add --email <email> --name <name> --role <admin|editor|reviewer> --password <password>
   user list [--json]
+  token create --email <email> [--name <name>]     prints a new API token once
+  token revoke --id <token id>
+  import <files or folders…> [--email <importer>]  .txt, .md and .html files; safe to re-run
+  export --format <csv|json|md|claimreview> [--status approved|…|all] [--verdict …]
+         [--article <id>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--excel] [--out <file>]
+  backup <file>                                    an online, consistent copy of the database
+  restore <file> [--force]                         replace the database with a backup (stop the server first)
 `
 
-class UsageError extends Error {}
 
-function formatIssues(error: z.ZodError) {
-  return error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n')
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value)
+  if (!result.success) {
+    throw new UsageError(result.error.issues.map((i) => `--${i.path.join('.') || 'arguments'}: ${i.message}`).join('\n'))
+  }
+  return result.data
 }
 
-function parse<T extends z.ZodTypeAny>(schema: T, value: unknown): z.infer<T> {
-  const result = schema.safeParse(value)
-  if (!result.success) throw new UsageError(formatIssues(result.error))
-  return result.data
+function openMigrated(env: Env): DB {
+  const db = openDatabase(env.DATABASE_URL)
+  migrateDatabase(db)
+  setDb(db)
+  return db
 }
 
 async function userAdd(args: string[]) {
   const { values } = parseArgs({
     args,
-    options: {
-      email: { type: 'string' },
-      name: { type: 'string' },
-      role: { type: 'string' },
-      password: { type: 'string' },
-    },
+    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } },
     strict: true,
   })
   const input = parse(NewUserSchema, values)
@@ -62,6 +77,97 @@ function userList(args: string[]) {
   for (const r of [header, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd())
 }
 
+function tokenCreate(args: string[]) {
+  const { values } = parseArgs({ args, options: { email: { type: 'string' }, name: { type: 'string' } }, strict: true })
+  const input = parse(z.object({ email: emailField, name: z.string().trim().min(1).max(80).default('command line') }), values)
+  const user = getUserByEmail({ email: input.email })
+  if (!user || !user.active) throw new UsageError(`--email: no active user ${input.email}`)
+  const token = createApiToken({ userId: user.id, name: input.name })
+  console.error(`Token ${token.id} for ${user.email} (${user.role}). It is shown only this once:`)
+  console.log(token.token)
+}
+
+function tokenRevoke(args: string[]) {
+  const { values } = parseArgs({ args, options: { id: { type: 'string' } }, strict: true })
+  const { id } = parse(z.object({ id: idField }), values)
+  if (!revokeApiToken({ id })) throw new UsageError(`--id: no live token with id ${id}`)
+  console.log(`Revoked token ${id}.`)
+}
+
+async function exportClaims(args: string[], env: Env) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      format: { type: 'string' },
+      status: { type: 'string' },
+      verdict: { type: 'string' },
+      article: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      excel: { type: 'boolean' },
+      out: { type: 'string' },
+    },
+    strict: true,
+  })
+  const { out, excel, ...rest } = values
+  const filters = parse(ExportFiltersSchema, { ...rest, ...(excel ? { excel: 'true' } : {}) })
+  const context: ExportContext = {
+    organization: { name: env.ORGANIZATION_NAME, url: env.ORGANIZATION_URL },
+    baseUrl: env.ORGANIZATION_URL,
+    generatedAt: new Date().toISOString(),
+  }
+  const { format, excel: forExcel, ...where } = filters
+  const count = countExportClaims(where)
+  const stream: NodeJS.WritableStream = out ? fs.createWriteStream(out) : process.stdout
+  for (const chunk of formatExport(format, iterateExportClaims(where), context, { excel: forExcel })) {
+    if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()))
+  }
+  if (out) {
+    await new Promise<void>((resolve, reject) => (stream as fs.WriteStream).end((err?: Error | null) => (err ? reject(err) : resolve())))
+    console.error(`Wrote ${count} claim${count === 1 ? '' : 's'} as ${format} to ${out}.`)
+  }
+  recordExport({ userId: null, filters, claimCount: count })
+}
+
+async function backup(args: string[], db: DB) {
+  const { positionals } = parseArgs({ args, allowPositionals: true, strict: true })
+  const [file] = parse(z.tuple([z.string().min(1, 'give the backup file')]), positionals)
+  if (fs.existsSync(file)) throw new UsageError(`${file} already exists; choose a new file name`)
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+  await db.$client.backup(file)
+  console.log(`Backed up to ${file} (${fs.statSync(file).size} bytes).`)
+}
+
+function restore(args: string[], env: Env) {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { force: { type: 'boolean' } }, strict: true })
+  const [file] = parse(z.tuple([z.string().min(1, 'give the backup file')]), positionals)
+  if (!fs.existsSync(file)) throw new UsageError(`${file} does not exist`)
+  const check = new Database(file, { readonly: true, fileMustExist: true })
+  try {
+    const result = check.pragma('integrity_check', { simple: true })
+    if (result !== 'ok') throw new UsageError(`${file} is damaged: ${String(result)}`)
+    check.prepare('select count(*) from users').get()
+  } catch (error) {
+    if (error instanceof UsageError) throw error
+    throw new UsageError(`${file} is not a Claimdesk backup: ${(error as Error).message}`)
+  } finally {
+    check.close()
+  }
+  const target = path.resolve(env.DATABASE_URL)
+  if (fs.existsSync(target) && !values.force) {
+    throw new UsageError(`${target} exists; stop the server and pass --force to replace it`)
+  }
+  const temp = `${target}.restoring`
+  fs.mkdirSync(path.dirname(target), { recursive: true })
+  fs.copyFileSync(file, temp)
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true })
+  fs.renameSync(temp, target)
+  const db = openDatabase(target)
+  migrateDatabase(db)
+  db.$client.close()
+  console.log(`Restored ${file} to ${target}.`)
+}
+
 async function main(argv: string[]) {
   const [group, command, ...rest] = argv
   if (!group || group === '--help' || group === 'help') {
@@ -69,12 +175,16 @@ async function main(argv: string[]) {
     return
   }
   const env = parseEnv()
-  const db = openDatabase(env.DATABASE_URL)
-  migrateDatabase(db)
-  setDb(db)
+  if (group === 'restore') return restore(argv.slice(1), env)
+  const db = openMigrated(env)
   try {
     if (group === 'user' && command === 'add') return await userAdd(rest)
     if (group === 'user' && command === 'list') return userList(rest)
+    if (group === 'token' && command === 'create') return tokenCreate(rest)
+    if (group === 'token' && command === 'revoke') return tokenRevoke(rest)
+    if (group === 'import') return await importFiles(argv.slice(1))
+    if (group === 'export') return await exportClaims(argv.slice(1), env)
+    if (group === 'backup') return await backup(argv.slice(1), db)
     throw new UsageError(`Unknown command: ${[group, command].filter(Boolean).join(' ')}\n\n${USAGE}`)
   } finally {
     db.$client.close()
