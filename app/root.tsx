@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       user: user
         ? { ...user, isAdmin: hasRole(user, 'admin'), isEditor: hasRole(user, 'editor') }
         : null,
-      flash: flash.message,
+      flash: flash.message ? { message: flash.message, kind: flash.kind } : null,
     },
     { headers: flash.headers },
   )
@@ -107,9 +107,13 @@ export default function App() {
     <>
       <AppHeader />
       <main id="main">
-        {flash ? (
+        {flash?.kind === 'error' ? (
+          <div className="alert" role="alert">
+            {flash.message}
+          </div>
+        ) : flash ? (
           <div className="flash" role="status">
-            {flash}
+            {flash.message}
           </div>
         ) : null}
         <Outlet />
