@@ -31,7 +31,7 @@ async function timeToFirst200(databaseFile: string) {
   const started = performance.now()
   const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], {
     cwd: root,
-    env: { ...env, PORT: String(port), DATABASE_URL: databaseFile } as NodeJS.ProcessEnv,
+    env: { ...env, PORT: String(port), DATABASE_URL: databaseFile, NODE_ENV: 'production' },
     stdio: 'ignore',
   })
   try {
