@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto'
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm'
 import { getDb } from '../../db/client.server'
-import { articles, claims, type ClaimStatus } from '../../db/schema'
+import { articles, claimEvents, claims, type ClaimStatus } from '../../db/schema'
+import { extract } from '../extraction'
+import { textQuoteFor } from '../anchoring/text-quote'
 
 export type NewArticle = {
   title: string
@@ -24,7 +26,7 @@ export function getArticleByHash({ contentHash }: { contentHash: string }) {
 }
 
 /**
- * Stores an article.
+ * Stores an article and the candidate claims extraction finds in it, in one transaction.
  * Importing content that is already stored returns the existing article instead of a copy.
  */
 export function importArticle(input: NewArticle): { article: typeof articles.$inferSelect; created: boolean } {
@@ -32,6 +34,7 @@ export function importArticle(input: NewArticle): { article: typeof articles.$in
   const contentHash = contentHashOf(input.body)
   const existing = getArticleByHash({ contentHash })
   if (existing) return { article: existing, created: false }
+  const extraction = extract(input.body, { published: input.publishedAt ?? undefined })
   return db.transaction((tx) => {
     const article = tx
       .insert(articles)
@@ -48,6 +51,34 @@ export function importArticle(input: NewArticle): { article: typeof articles.$in
       })
       .returning()
       .get()
+    for (const c of extraction.claims) {
+      const quote = textQuoteFor(input.body, c.start, c.end)
+      const claim = tx
+        .insert(claims)
+        .values({
+          articleId: article.id,
+          text: c.text,
+          anchorStart: c.start,
+          anchorEnd: c.end,
+          quoteExact: quote.exact,
+          quotePrefix: quote.prefix,
+          quoteSuffix: quote.suffix,
+          checkworthiness: c.checkworthiness,
+          reasons: c.reasons,
+          facets: {
+            dates: c.dates,
+            numbers: c.numbers,
+            entities: c.entities,
+            quotes: c.quotes,
+            attribution: c.attribution,
+          },
+        })
+        .returning({ id: claims.id })
+        .get()
+      tx.insert(claimEvents)
+        .values({ claimId: claim.id, actorId: input.importedById ?? null, kind: 'created', toValue: 'extracted' })
+        .run()
+    }
     return { article, created: true }
   })
 }

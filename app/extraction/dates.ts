@@ -1,0 +1,217 @@
+/**
+ * Date expressions with ISO 8601 values at the precision stated ("1953", "2012-12",
+ * "2021-06-14", "2009-W11", "2006-Q4"). Relative expressions ("last year", "on Monday",
+ * "yesterday") are resolved against the publication date when one is given, and left out
+ * otherwise (a value we cannot know is not guessed).
+ */
+
+export type DateMention = { text: string; start: number; end: number; value: string }
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10,
+  november: 11, nov: 11, december: 12, dec: 12,
+}
+const WEEKDAYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 }
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, twenty: 20 }
+
+const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)'
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?'
+const YEAR = '((?:1[5-9]|20)\\d{2})'
+const WEEKDAY = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'
+
+type Rule = { re: RegExp; value: (m: RegExpExecArray, ref: Ref | null) => string | null }
+type Ref = { y: number; m: number; d: number }
+
+const pad = (n: number) => String(n).padStart(2, '0')
+const ymd = (r: Ref) => `${r.y}-${pad(r.m)}-${pad(r.d)}`
+const monthOf = (s: string) => MONTHS[s.toLowerCase().replace('.', '')]!
+const validDay = (y: number, m: number, d: number) => d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate()
+
+function shiftDays(r: Ref, days: number): Ref {
+  const t = new Date(Date.UTC(r.y, r.m - 1, r.d + days))
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() }
+}
+
+function isoWeek(r: Ref) {
+  const t = new Date(Date.UTC(r.y, r.m - 1, r.d))
+  const day = t.getUTCDay() || 7
+  t.setUTCDate(t.getUTCDate() + 4 - day)
+  const yearStart = new Date(Date.UTC(t.getUTCFullYear(), 0, 1))
+  const week = Math.ceil(((t.getTime() - yearStart.getTime()) / 86400000 + 1) / 7)
+  return `${t.getUTCFullYear()}-W${pad(week)}`
+}
+
+/** A weekday named in news copy is the nearest one to the publication date (ties go to the past). */
+function nearestWeekday(ref: Ref, weekday: number, direction: 'last' | 'next' | 'nearest'): Ref {
+  const today = new Date(Date.UTC(ref.y, ref.m - 1, ref.d)).getUTCDay()
+  const back = (today - weekday + 7) % 7 || (direction === 'nearest' ? 0 : 7)
+  const forward = (weekday - today + 7) % 7 || 7
+  if (direction === 'last') return shiftDays(ref, -back)
+  if (direction === 'next') return shiftDays(ref, forward)
+  return back <= forward ? shiftDays(ref, -back) : shiftDays(ref, forward)
+}
+
+function quarterOf(m: number) {
+  return Math.floor((m - 1) / 3) + 1
+}
+
+function relativeUnit(unit: string, offset: number, ref: Ref): string {
+  const u = unit.toLowerCase()
+  if (u === 'year') return String(ref.y + offset)
+  if (u === 'month') {
+    const t = new Date(Date.UTC(ref.y, ref.m - 1 + offset, 1))
+    return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}`
+  }
+  if (u === 'week') return isoWeek(shiftDays(ref, offset * 7))
+  if (u === 'quarter') {
+    const q = quarterOf(ref.m) - 1 + offset
+    const y = ref.y + Math.floor(q / 4)
+    return `${y}-Q${(((q % 4) + 4) % 4) + 1}`
+  }
+  if (u === 'day') return ymd(shiftDays(ref, offset))
+  return String(ref.y + offset)
+}
+
+const RULES: Rule[] = [
+  // 2021-06-14
+  { re: /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g, value: (m) => (validDay(+m[1]!, +m[2]!, +m[3]!) ? `${m[1]}-${m[2]}-${m[3]}` : null) },
+  // June 14, 2021 / June 14 2021 / June 14th, 2021
+  {
+    re: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'g'),
+    value: (m) => {
+      const mo = monthOf(m[1]!)
+      return validDay(+m[3]!, mo, +m[2]!) ? `${m[3]}-${pad(mo)}-${pad(+m[2]!)}` : null
+    },
+  },
+  // 14 June 2021 / 14th of June, 2021
+  {
+    re: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, 'g'),
+    value: (m) => {
+      const mo = monthOf(m[2]!)
+      return validDay(+m[3]!, mo, +m[1]!) ? `${m[3]}-${pad(mo)}-${pad(+m[1]!)}` : null
+    },
+  },
+  // December of 2012 / June 2021 / early 2009 is handled by the bare-year rule
+  { re: new RegExp(`\\b${MONTH}(?:\\s+of)?,?\\s+${YEAR}\\b`, 'g'), value: (m) => `${m[2]}-${pad(monthOf(m[1]!))}` },
+  // June 14 / 14 June (year from the publication date)
+  {
+    re: new RegExp(`\\b${MONTH}\\s+${DAY}\\b(?!\\s*(?:,\\s*)?(?:\\d|percent|%|million|billion))`, 'g'),
+    value: (m, ref) => {
+      if (!ref) return null
+      const mo = monthOf(m[1]!)
+      return validDay(ref.y, mo, +m[2]!) ? `${ref.y}-${pad(mo)}-${pad(+m[2]!)}` : null
+    },
+  },
+  {
+    re: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH}\\b`, 'g'),
+    value: (m, ref) => {
+      if (!ref) return null
+      const mo = monthOf(m[2]!)
+      return validDay(ref.y, mo, +m[1]!) ? `${ref.y}-${pad(mo)}-${pad(+m[1]!)}` : null
+    },
+  },
+  // Quarters: the fourth quarter of 2020, Q3 2021, the last quarter
+  { re: /\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?((?:19|20)\d{2})\b/gi, value: (m) => `${m[2]}-Q${quarterWord(m[1]!)}` },
+  { re: /\bQ([1-4])\s+((?:19|20)\d{2})\b/g, value: (m) => `${m[2]}-Q${m[1]}` },
+  // Relative: last year, next month, this week, the previous year, the past year
+  {
+    re: /\b(?:the\s+)?(last|next|this|previous|past|coming|current|following)\s+(year|month|week|quarter)\b/gi,
+    value: (m, ref) => {
+      if (!ref) return null
+      const w = m[1]!.toLowerCase()
+      const offset = w === 'last' || w === 'previous' || w === 'past' ? -1 : w === 'next' || w === 'coming' || w === 'following' ? 1 : 0
+      return relativeUnit(m[2]!, offset, ref)
+    },
+  },
+  // two years ago, three days ago
+  {
+    re: /\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+(year|month|week|day)s?\s+ago\b/gi,
+    value: (m, ref) => {
+      if (!ref) return null
+      const n = /^\d+$/.test(m[1]!) ? +m[1]! : NUMBER_WORDS[m[1]!.toLowerCase()]!
+      return relativeUnit(m[2]!, -n, ref)
+    },
+  },
+  { re: /\b(yesterday|today|tomorrow|tonight)\b/gi, value: (m, ref) => (ref ? ymd(shiftDays(ref, { yesterday: -1, today: 0, tonight: 0, tomorrow: 1 }[m[1]!.toLowerCase()]!)) : null) },
+  // on Monday, last Friday, next Tuesday, Monday
+  {
+    re: new RegExp(`\\b(?:(last|next|this)\\s+)?${WEEKDAY}\\b`, 'g'),
+    value: (m, ref) => {
+      if (!ref) return null
+      const dir = (m[1]?.toLowerCase() ?? 'nearest') as 'last' | 'next' | 'this' | 'nearest'
+      return ymd(nearestWeekday(ref, WEEKDAYS[m[2]!.toLowerCase()]!, dir === 'this' ? 'nearest' : dir))
+    },
+  },
+  // Month alone: "in January" (year from the publication date)
+  { re: new RegExp(`\\b(?:in|since|until|by|from|of|during|last|next|this|early|late|mid-?)\\s+${MONTH}\\b`, 'gi'), value: (m, ref) => monthAlone(m, ref) },
+  // Decades and bare years: 1953, in 2010, the 1990s, 2010-11
+  { re: /\b(?:the\s+)?((?:1[89]|20)\d)0s\b/g, value: (m) => `${m[1]}` },
+  { re: /\b((?:1[5-9]|20)\d{2})\b(?![-–]\d|\s*(?:%|percent|per cent|people|km|kilometres|miles|members|units|jobs|officers))/g, value: (m) => m[1]! },
+]
+
+function quarterWord(w: string) {
+  return { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 }[w.toLowerCase()]!
+}
+
+function monthAlone(m: RegExpExecArray, ref: Ref | null) {
+  if (!ref) return null
+  const raw = m[1]!
+  // "May" alone is too often the verb: require the capital (the rule requires a lead word too)
+  if (!/^[A-Z]/.test(raw)) return null
+  const mo = monthOf(raw)
+  const lead = m[0].slice(0, m[0].length - raw.length).trim().toLowerCase()
+  // A month named without a year is in the publication year, unless "last"/"next" says otherwise.
+  let year = ref.y
+  if (lead === 'last' && mo >= ref.m) year -= 1
+  if (lead === 'next' && mo <= ref.m) year += 1
+  return `${year}-${pad(mo)}`
+}
+
+/** Parses a publication date given as YYYY-MM-DD (or DD-MM-YYYY). */
+export function parseReference(published: string | undefined): Ref | null {
+  if (!published) return null
+  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published)
+  if (m && validDay(+m[1]!, +m[2]!, +m[3]!)) return { y: +m[1]!, m: +m[2]!, d: +m[3]! }
+  m = /^(\d{2})-(\d{2})-(\d{4})$/.exec(published)
+  if (m && validDay(+m[3]!, +m[2]!, +m[1]!)) return { y: +m[3]!, m: +m[2]!, d: +m[1]! }
+  return null
+}
+
+const HINT = /\d|day|year|month|week|quarter|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|today|tomorrow|tonight|ago/i
+
+/**
+ * Finds date expressions in `text`. Where matches overlap, the more specific rule (earlier in
+ * RULES) wins, then the longer match. Linear in the text: every rule is one regex pass without
+ * nested quantifiers, and overlaps are resolved in one sweep.
+ */
+export function findDates(text: string, reference: Ref | null): DateMention[] {
+  if (!HINT.test(text)) return []
+  const candidates: (DateMention & { rank: number })[] = []
+  RULES.forEach((rule, rank) => {
+    rule.re.lastIndex = 0
+    let m: RegExpExecArray | null
+    while ((m = rule.re.exec(text))) {
+      const value = rule.value(m, reference)
+      if (!value) continue
+      let start = m.index
+      const end = start + m[0].length
+      // Spans start at the date itself: "in January" → "January".
+      const lead = /^(?:in|since|until|by|from|of|during)\s+/i.exec(m[0])
+      if (lead) start += lead[0].length
+      candidates.push({ text: text.slice(start, end), start, end, value, rank })
+    }
+  })
+  candidates.sort((a, b) => a.start - b.start || a.rank - b.rank)
+  const kept: (DateMention & { rank: number })[] = []
+  for (const c of candidates) {
+    const last = kept[kept.length - 1]
+    if (last && c.start < last.end) {
+      const better = c.rank < last.rank || (c.rank === last.rank && c.end - c.start > last.end - last.start)
+      if (better) kept[kept.length - 1] = c
+      continue
+    }
+    kept.push(c)
+  }
+  return kept.map(({ rank: _r, ...d }) => d)
+}

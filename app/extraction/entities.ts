@@ -1,0 +1,138 @@
+/** Named people, organisations and places; direct quotes; attribution (who said it, with which verb). */
+
+export type EntityType = 'person' | 'organization' | 'place' | 'other'
+export type EntityMention = { text: string; start: number; end: number; type: EntityType }
+export type QuoteMention = { text: string; start: number; end: number }
+export type Attribution = { source: string; verb: string; start: number; end: number }
+
+const TITLES =
+  /^(?:Mr|Mrs|Ms|Dr|Prof|President|Prime|Minister|Chancellor|Secretary|Senator|Sen|Rep|Governor|Gov|Mayor|General|Gen|Major|Maj|Colonel|Col|Lieutenant|Lt|Captain|Capt|Sergeant|Judge|Justice|King|Queen|Prince|Princess|Pope|Sheikh|Councillor|Councilman|Councilwoman|Chairman|Chairwoman|CEO|Director|Commissioner|Ambassador|Officer|Inspector|Detective|Chief)\.?$/
+const ORG_WORDS =
+  /\b(?:Committee|Ministry|Department|Council|Government|Agency|Office|Bureau|Police|Court|Commission|Association|Union|Party|Company|Corporation|Corp|Inc|Ltd|LLC|Group|Bank|University|Institute|Organi[sz]ation|Assembly|Parliament|Congress|Senate|Board|Authority|Service|Services|Force|Forces|Army|Navy|Command|Fund|Foundation|Network|Network|Times|Post|News|Press|Airlines|Airways|Motors|Systems|Industries|Holdings|Partners|Club|League|Federation|Centre|Center|Hospital|School|College|Church|Movement|Front|Alliance|Coalition|Secretariat|Directorate|Administration|Cabinet|Tribunal|Exchange|Reserve)\b/
+const PLACES = new Set(
+  (
+    'Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh Belarus Belgium Bolivia Bosnia Brazil Britain Bulgaria Cambodia Cameroon Canada Chile China Colombia Congo Croatia Cuba Cyprus Czechia Denmark Ecuador Egypt England Eritrea Estonia Ethiopia Europe Africa Asia America Finland France Georgia Germany Ghana Greece Guatemala Haiti Honduras Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy Jamaica Japan Jordan Kazakhstan Kenya Korea Kosovo Kuwait Kyrgyzstan Laos Latvia Lebanon Libya Lithuania Luxembourg Madagascar Malaysia Mali Malta Mexico Moldova Mongolia Montenegro Morocco Mozambique Myanmar Namibia Nepal Netherlands Nicaragua Niger Nigeria Norway Oman Pakistan Palestine Panama Paraguay Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Scotland Senegal Serbia Singapore Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Tunisia Turkey Uganda Ukraine Uruguay Uzbekistan Venezuela Vietnam Wales Yemen Zambia Zimbabwe ' +
+    'London Paris Berlin Madrid Rome Moscow Beijing Tokyo Delhi Washington Brussels Geneva Vienna Damascus Baghdad Tehran Cairo Beirut Jerusalem Kabul Kyiv Kiev Warsaw Lisbon Athens Ankara Istanbul Dubai Riyadh Doha Amman Marrakech Lagos Nairobi Johannesburg Sydney Melbourne Toronto Montreal Vancouver Chicago Boston Seattle Houston Dallas Miami Atlanta Denver Toulouse Lyon Milan Munich Hamburg Frankfurt Amsterdam Stockholm Oslo Copenhagen Helsinki Dublin Edinburgh Manchester Glasgow Mumbai Shanghai Seoul Bangkok Jakarta Manila Hanoi Karachi Lahore Islamabad Caracas Bogota Lima Santiago Havana Mexico Ottawa Canberra Wellington Auckland Alabama Alaska Arizona California Colorado Florida Texas Ohio Michigan Virginia Mobile Gaza Kashmir Crimea Donbas Kurdistan Idlib Aleppo Homs'
+  ).split(' '),
+)
+const STOP_CAPS = new Set(
+  'The A An In On At By For From Of To With And But Or If As It Its This That These Those He She They We I You His Her Their Our Your Mr Mrs Ms Dr After Before During While Although Since When Where Which Who What Why How There Here Some Many Most Each Every All Both No Not Yet So Then Also However Meanwhile According Despite Through Under Over Between Among Into Onto Upon Within Without Last Next This Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December'.split(
+    ' ',
+  ),
+)
+const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'al', 'bin', 'van', 'von', 'la', 'le', 'du', 'da', 'del', 'on'])
+
+/** Capitalised word sequences ("Major General Abdulqadir Tahhan", "National Central Bureau (NCB)"). */
+export function findEntities(text: string): EntityMention[] {
+  const out: EntityMention[] = []
+  const words: { w: string; start: number; end: number }[] = []
+  const re = /[\p{Lu}\p{Ll}\p{Lt}\p{N}][\p{L}\p{N}'’.\-]*/gu
+  let m: RegExpExecArray | null
+  while ((m = re.exec(text))) {
+    let w = m[0]
+    // drop a trailing period unless it is part of an initialism ("N.V.")
+    if (w.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(w)) w = w.slice(0, -1)
+    words.push({ w, start: m.index, end: m.index + w.length })
+  }
+  const isCap = (w: string) => /^\p{Lu}/u.test(w) || /^(?:al|el|bin|ibn|abu|van|von|de|da|di|le|la)-\p{Lu}/u.test(w)
+  let i = 0
+  while (i < words.length) {
+    const first = words[i]!
+    const sentenceStart = i === 0 || /[.!?]["”]?\s*$/.test(text.slice(Math.max(0, first.start - 3), first.start))
+    if (!isCap(first.w) || (STOP_CAPS.has(first.w) && !TITLES.test(first.w))) {
+      i++
+      continue
+    }
+    let j = i
+    while (j + 1 < words.length) {
+      const next = words[j + 1]!
+      const gap = text.slice(words[j]!.end, next.start)
+      if (!/^[ \u00a0]+$/.test(gap) && gap !== '-') break
+      if (isCap(next.w)) {
+        j++
+        continue
+      }
+      // "Ministry of Interior", "Bank of England": a connector between capitalised words
+      if (CONNECTORS.has(next.w) && j + 2 < words.length && isCap(words[j + 2]!.w) && /^[ ]+$/.test(text.slice(next.end, words[j + 2]!.start))) {
+        j += 2
+        continue
+      }
+      break
+    }
+    // Strip leading titles into the mention but require a name after them.
+    const span = words.slice(i, j + 1)
+    const phrase = text.slice(first.start, words[j]!.end)
+    const hasTitle = TITLES.test(first.w)
+    const single = span.length === 1
+    if (single && sentenceStart && !PLACES.has(first.w) && !/^\p{Lu}{2,}$/u.test(first.w)) {
+      i = j + 1
+      continue
+    }
+    if (hasTitle && single) {
+      i = j + 1
+      continue
+    }
+    let type: EntityType = 'other'
+    if (ORG_WORDS.test(phrase) || /^\p{Lu}{2,}$/u.test(first.w)) type = 'organization'
+    if (span.every((s) => PLACES.has(s.w))) type = 'place'
+    else if (hasTitle || (span.length >= 2 && span.length <= 4 && !ORG_WORDS.test(phrase) && span.every((s) => /^\p{Lu}\p{Ll}/u.test(s.w) || /^\p{Lu}\.$/u.test(s.w))))
+      type = type === 'organization' ? type : 'person'
+    if (single && PLACES.has(first.w)) type = 'place'
+    out.push({ text: phrase, start: first.start, end: words[j]!.end, type })
+    i = j + 1
+  }
+  return out
+}
+
+const QUOTE_PAIRS: [string, string][] = [
+  ['“', '”'],
+  ['"', '"'],
+  ['«', '»'],
+]
+
+/** Direct quotes: text inside paired quotation marks (at least three words). */
+export function findQuotes(text: string): QuoteMention[] {
+  const out: QuoteMention[] = []
+  for (const [open, close] of QUOTE_PAIRS) {
+    let from = 0
+    for (;;) {
+      const s = text.indexOf(open, from)
+      if (s === -1) break
+      const e = text.indexOf(close, s + 1)
+      if (e === -1) break
+      const inner = text.slice(s + 1, e)
+      if (inner.trim().split(/\s+/).length >= 3) out.push({ text: inner, start: s + 1, end: e })
+      from = e + 1
+    }
+  }
+  return out.sort((a, b) => a.start - b.start)
+}
+
+const SPEECH_VERBS =
+  'said|says|say|stated|states|told|tells|announced|announces|claimed|claims|added|adds|noted|notes|explained|explains|argued|argues|warned|warns|insisted|insists|confirmed|confirms|reported|reports|wrote|writes|estimated|estimates|acknowledged|admitted|denied|denies|declared|declares|asserted|asserts|alleged|alleges|tweeted|posted'
+
+const ACCORDING = /\b(according to)\s+((?:the\s+)?[\p{Lu}][\p{L}’'.\-]*(?:\s+(?:of\s+|for\s+|the\s+)?[\p{Lu}][\p{L}’'.\-]*)*|the\s+[\p{Ll}]+(?:\s+[\p{Ll}]+)?(?:\s+report)?)/u
+const SAID_AFTER = new RegExp(
+  `((?:(?:the|The)\\s+)?[\\p{Lu}][\\p{L}’'.\\-]*(?:\\s+(?:of\\s+|for\\s+|al-)?[\\p{Lu}][\\p{L}’'.\\-]*){0,5}|[Hh]e|[Ss]he|[Tt]hey|[Oo]fficials|[Tt]he (?:ministry|government|police|company|agency|council|spokesman|spokeswoman|spokesperson|statement|report))\\s+(${SPEECH_VERBS})\\b`,
+  'u',
+)
+const SAID_BEFORE = new RegExp(`[,”"]\\s*(${SPEECH_VERBS})\\s+((?:the\\s+)?[\\p{Lu}][\\p{L}’'.\\-]*(?:\\s+[\\p{Lu}][\\p{L}’'.\\-]*){0,5})`, 'u')
+
+/** Who a sentence is attributed to and with which verb: "X said", "said X", "according to X". */
+export function findAttribution(text: string): Attribution | null {
+  const acc = ACCORDING.exec(text)
+  if (acc) {
+    const start = acc.index + acc[0].length - acc[2]!.length
+    return { source: acc[2]!.replace(/^the\s+/i, ''), verb: acc[1]!.toLowerCase(), start, end: start + acc[2]!.length }
+  }
+  const before = SAID_BEFORE.exec(text)
+  if (before) {
+    const start = before.index + before[0].length - before[2]!.length
+    return { source: before[2]!, verb: before[1]!, start, end: start + before[2]!.length }
+  }
+  const after = SAID_AFTER.exec(text)
+  if (after && !STOP_CAPS.has(after[1]!) ) {
+    return { source: after[1]!, verb: after[2]!, start: after.index, end: after.index + after[1]!.length }
+  }
+  return null
+}
