@@ -114,7 +114,11 @@ function findCuts(sentence: string, bodyStart: number): Cut[] {
   while ((m = CONTRAST.exec(sentence))) {
     const word = m[1]!.toLowerCase()
     const rest = sentence.slice(m.index + m[0].length)
-    if (word === 'but' && !startsClause(rest)) continue
+    if (word === 'but') {
+      const first = /^[\p{L}]+/u.exec(rest)?.[0]?.toLowerCase() ?? ''
+      if (/^(?:also|not|only|rather|in|on|at|for|to|with|as|by|from|then|still)$/.test(first) || VERB.test(first)) continue
+      if (!startsClause(rest, { requireSubjectWord: false })) continue
+    }
     // "…, while also advancing X" shares the subject and reads as one claim: not split
     if (/^(?:also\s+)?[a-z]+ing\b/.test(rest)) continue
     if (word !== 'but' && !startsClause(rest)) continue

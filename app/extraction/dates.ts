@@ -139,15 +139,50 @@ const RULES: Rule[] = [
     re: new RegExp(`\\b(?:(last|next|this)\\s+)?${WEEKDAY}\\b`, 'g'),
     value: (m, ref) => {
       if (!ref) return null
-      const dir = (m[1]?.toLowerCase() ?? 'nearest') as 'last' | 'next' | 'this' | 'nearest'
-      return ymd(nearestWeekday(ref, WEEKDAYS[m[2]!.toLowerCase()]!, dir === 'this' ? 'nearest' : dir))
+      // A bare weekday is the one nearest the publication date (ties go to the past), which
+      // is how news copy uses it ("said on Thursday" in Friday's paper, "meets Friday" in Thursday's).
+      const word = m[1]?.toLowerCase()
+      const dir = word === 'last' || word === 'next' ? word : 'nearest'
+      return ymd(nearestWeekday(ref, WEEKDAYS[m[2]!.toLowerCase()]!, dir))
     },
   },
+  // Quarters and seasons without a year: "the fourth quarter", "third-quarter", "this spring"
+  {
+    re: /\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\b/gi,
+    value: (m, ref) => (ref ? `${ref.y}-Q${quarterWord(m[1]!)}` : null),
+  },
+  {
+    re: /\b(?:(?:this|last|next|the)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?((?:19|20)\d{2}))?\b/gi,
+    value: (m, ref) => {
+      const season = { spring: 'SP', summer: 'SU', autumn: 'FA', fall: 'FA', winter: 'WI' }[m[1]!.toLowerCase()]!
+      if (m[1]!.toLowerCase() === 'fall' && !m[2] && !/^(?:this|last|next|the)\b/i.test(m[0])) return null
+      const year = m[2] ? +m[2] : ref ? ref.y + (/^last/i.test(m[0]) ? -1 : /^next/i.test(m[0]) ? 1 : 0) : null
+      return year === null ? null : `${year}-${season}`
+    },
+  },
+  // US numeric dates: 7/8/07, 12/31/2021
+  {
+    re: /\b(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\b/g,
+    value: (m) => {
+      const y = m[3]!.length === 2 ? (+m[3]! > 50 ? 1900 : 2000) + +m[3]! : +m[3]!
+      return validDay(y, +m[1]!, +m[2]!) ? `${y}-${pad(+m[1]!)}-${pad(+m[2]!)}` : null
+    },
+  },
+  { re: /\bthe same day\b/gi, value: (_m, ref) => (ref ? ymd(ref) : null) },
+  // Present, past and future references, valued as TimeML does
+  { re: /\b(?:now|at present|for the time being|nowadays)\b/gi, value: () => 'PRESENT_REF' },
+  { re: /\b(?:recently|in the past)\b/gi, value: () => 'PAST_REF' },
+  { re: /\b(?:soon(?!-)|in the (?:near |coming )?future|in the near term)\b/gi, value: () => 'FUTURE_REF' },
   // Month alone: "in January" (year from the publication date)
   { re: new RegExp(`\\b(?:in|since|until|by|from|of|during|last|next|this|early|late|mid-?)\\s+${MONTH}\\b`, 'gi'), value: (m, ref) => monthAlone(m, ref) },
+  // A capitalised month name on its own (not "May", which is too often the verb)
+  {
+    re: /\b(January|February|March|April|June|July|August|September|October|November|December)\b/g,
+    value: (m, ref) => (ref ? `${ref.y}-${pad(monthOf(m[1]!))}` : null),
+  },
   // Decades and bare years: 1953, in 2010, the 1990s, 2010-11
   { re: /\b(?:the\s+)?((?:1[89]|20)\d)0s\b/g, value: (m) => `${m[1]}` },
-  { re: /\b((?:1[5-9]|20)\d{2})\b(?![-–]\d|\s*(?:%|percent|per cent|people|km|kilometres|miles|members|units|jobs|officers))/g, value: (m) => m[1]! },
+  { re: /(?<![.,$€£\d]|\d[.,])\b((?:1[5-9]|20)\d{2})\b(?![-–]\d|\s*(?:%|percent|per cent|people|km|kilometres|miles|members|units|jobs|officers))/g, value: (m) => m[1]! },
 ]
 
 function quarterWord(w: string) {

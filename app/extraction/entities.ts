@@ -111,7 +111,7 @@ export function findQuotes(text: string): QuoteMention[] {
 const SPEECH_VERBS =
   'said|says|say|stated|states|told|tells|announced|announces|claimed|claims|added|adds|noted|notes|explained|explains|argued|argues|warned|warns|insisted|insists|confirmed|confirms|reported|reports|wrote|writes|estimated|estimates|acknowledged|admitted|denied|denies|declared|declares|asserted|asserts|alleged|alleges|tweeted|posted'
 
-const ACCORDING = /\b(according to)\s+((?:the\s+)?[\p{Lu}][\p{L}’'.\-]*(?:\s+(?:of\s+|for\s+|the\s+)?[\p{Lu}][\p{L}’'.\-]*)*|the\s+[\p{Ll}]+(?:\s+[\p{Ll}]+)?(?:\s+report)?)/u
+const ACCORDING = /\b(according to)\s+((?:the\s+)?[\p{Lu}][\p{L}’'.\-]*(?:\s+(?:of\s+|for\s+|the\s+)?[\p{Lu}][\p{L}’'.\-]*)*|the\s+[\p{Ll}]+(?:\s+[\p{Ll}]+){0,3})/u
 const SAID_AFTER = new RegExp(
   `((?:(?:the|The)\\s+)?[\\p{Lu}][\\p{L}’'.\\-]*(?:\\s+(?:of\\s+|for\\s+|al-)?[\\p{Lu}][\\p{L}’'.\\-]*){0,5}|[Hh]e|[Ss]he|[Tt]hey|[Oo]fficials|[Tt]he (?:ministry|government|police|company|agency|council|spokesman|spokeswoman|spokesperson|statement|report))\\s+(${SPEECH_VERBS})\\b`,
   'u',

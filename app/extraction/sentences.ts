@@ -51,11 +51,35 @@ function splitLine(text: string, lineStart: number, lineEnd: number, out: Span[]
   let start = lineStart
   while (start < lineEnd && isSpace(text[start]!)) start++
   let i = start
+  // Inside a quotation a full stop does not end the sentence ("He said: "We will win. We always
+  // do." Then he left." is two sentences). An unclosed quote stops counting after 600 characters.
+  let quoteOpenedAt = -1
   while (i < lineEnd) {
     const ch = text[i]!
-    if (!TERMINATORS.has(ch)) {
+    if (ch === '“' || ch === '«' || (ch === '"' && quoteOpenedAt === -1)) {
+      quoteOpenedAt = i
       i++
       continue
+    }
+    if (ch === '”' || ch === '»' || ch === '"') {
+      quoteOpenedAt = -1
+      if (i > start && TERMINATORS.has(text[i - 1]!)) {
+        // a quote that closes right after a terminator may end the sentence: handled below
+      } else {
+        i++
+        continue
+      }
+    } else if (!TERMINATORS.has(ch)) {
+      i++
+      continue
+    }
+    if (quoteOpenedAt !== -1 && i - quoteOpenedAt < 600) {
+      i++
+      continue
+    }
+    if (!TERMINATORS.has(text[i]!)) {
+      // a closing quote after a terminator: treat the terminator as the candidate boundary
+      i = i - 1
     }
     let end = i + 1
     while (end < lineEnd && (TERMINATORS.has(text[end]!) || CLOSERS.has(text[end]!))) end++

@@ -1,0 +1,171 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { extract } from './index'
+import { findDates, parseReference } from './dates'
+import { splitSentences } from './sentences'
+
+const fixture = fs.readFileSync(path.resolve(__dirname, '../../../shared/fixtures/articles/interpol-syria.txt'), 'utf8')
+
+function claimsOf(text: string, published?: string) {
+  return extract(text, { published }).claims
+}
+
+function expectValidOffsets(text: string) {
+  const r = extract(text)
+  for (const s of r.sentences) expect(text.slice(s.start, s.end)).toBe(s.text)
+  for (const c of r.claims) {
+    expect(c.start).toBeGreaterThanOrEqual(0)
+    expect(c.end).toBeLessThanOrEqual(text.length)
+    for (const f of [...c.dates, ...c.numbers, ...c.entities, ...c.quotes]) expect(text.slice(f.start, f.end)).toBe(f.text)
+  }
+  return r
+}
+
+describe('the defining example', () => {
+  test('lifting decided (2021-06) and implementation completed (2021-10) are two claims with their own spans', () => {
+    const sentence =
+      'In June 2021, the Executive Committee decided to lift these measures, with implementation completed in October 2021 following additional training for NCB Damascus staff.'
+    const offset = fixture.indexOf(sentence)
+    expect(offset).toBeGreaterThan(0)
+    const claims = claimsOf(fixture).filter((c) => c.start >= offset && c.end <= offset + sentence.length)
+    expect(claims).toHaveLength(2)
+    const [lift, done] = claims
+    expect(lift!.text).toBe('In June 2021, the Executive Committee decided to lift these measures.')
+    expect(lift!.dates.map((d) => d.value)).toEqual(['2021-06'])
+    expect(fixture.slice(lift!.start, lift!.end)).toBe('In June 2021, the Executive Committee decided to lift these measures')
+    expect(done!.text).toBe('Implementation was completed in October 2021 following additional training for NCB Damascus staff.')
+    expect(done!.dates.map((d) => d.value)).toEqual(['2021-10'])
+    expect(fixture.slice(done!.start, done!.end)).toBe('implementation completed in October 2021 following additional training for NCB Damascus staff.')
+  })
+
+  test('the fixture: headings are not claims, offsets are exact, 1953 and December of 2012 are normalised', () => {
+    const r = expectValidOffsets(fixture)
+    const headings = r.sentences.filter((s) => s.heading).map((s) => s.text)
+    expect(headings).toEqual(['A Multi-Pronged Strategy for Cooperation', 'A Broader Global Security Context'])
+    expect(r.claims.some((c) => headings.includes(c.text))).toBe(false)
+    const values = r.claims.flatMap((c) => c.dates.map((d) => d.value))
+    expect(values).toEqual(expect.arrayContaining(['1953', '2012-12', '2021-06', '2021-10']))
+    const aims = r.claims.find((c) => c.text.includes('aims to gain'))!
+    const decided = r.claims.find((c) => c.text.includes('decided to lift'))!
+    expect(aims.checkworthiness).toBeLessThan(decided.checkworthiness)
+    expect(aims.reasons.join(' ')).toContain('intention')
+  })
+})
+
+describe('sentences', () => {
+  test.each([
+    ['Maj. Gen. Tahhan met Dr. Smith on Tuesday. They talked.', 2],
+    ['The U.S. Army said 3.5 percent of troops left. No. 5 was next.', 2],
+    ['Shares in Acme Inc. rose. Investors cheered.', 2],
+    ['He said: "We will win. We always do." Then he left.', 2],
+    ['J. K. Rowling wrote the book in 1997. It sold well.', 2],
+    ['Prices rose 2.5% in May. Wages did not.', 2],
+  ])('%s → %i sentences', (text, n) => {
+    expect(splitSentences(text)).toHaveLength(n)
+  })
+
+  test('list items and headings each stand alone', () => {
+    const text = 'Key figures\n- 40 officers were trained in 2021.\n- 12 analysts joined the unit.\nThe report was published on Friday.'
+    const s = splitSentences(text)
+    expect(s.map((x) => text.slice(x.start, x.end))).toEqual([
+      'Key figures',
+      '- 40 officers were trained in 2021.',
+      '- 12 analysts joined the unit.',
+      'The report was published on Friday.',
+    ])
+    expect(s[0]!.heading).toBe(true)
+    expect(s[1]!.heading).toBe(false)
+  })
+})
+
+describe('atomic claims from real news sentences', () => {
+  test.each([
+    [
+      'While Syria has been a member of INTERPOL since 1953, corrective measures were imposed on the bureau in December of 2012.',
+      ['Syria has been a member of INTERPOL since 1953.', 'Corrective measures were imposed on the bureau in December of 2012.'],
+    ],
+    [
+      'The council voted 7 to 2 on Tuesday and approved a new bridge over the river.',
+      ['The council voted 7 to 2 on Tuesday.', 'The council approved a new bridge over the river.'],
+    ],
+    [
+      'Unemployment fell to 4.1 percent in March, but wages grew by only 1.2 percent.',
+      ['Unemployment fell to 4.1 percent in March.', 'Wages grew by only 1.2 percent.'],
+    ],
+    [
+      'The company reported a loss of $3 billion; its chief executive resigned the next day.',
+      ['The company reported a loss of $3 billion.', 'Its chief executive resigned the next day.'],
+    ],
+  ])('%s', (sentence, expected) => {
+    expect(claimsOf(sentence).map((c) => c.text)).toEqual(expected)
+  })
+
+  test.each([
+    'The contract was fought for between Boeing and Lockheed Martin over three years.',
+    'The agency said it had trained 40 officers and 12 analysts in 2021.',
+    'Northrop Grumman and Airbus parent EADS defeated Boeing for the $40 billion contract.',
+    'The project is expected to cost $48.5 million, with 60% paid by the state government.',
+    'Police arrested 14 people in Paris and Lyon on Monday.',
+  ])('not split: %s', (sentence) => {
+    const claims = claimsOf(sentence)
+    expect(claims).toHaveLength(1)
+    expect(claims[0]!.start).toBe(0)
+    expect(claims[0]!.end).toBe(sentence.length)
+  })
+})
+
+describe('facets', () => {
+  test('dates at the precision stated, relative ones against the publication date', () => {
+    const ref = parseReference('2024-03-15') // a Friday
+    const values = (t: string) => findDates(t, ref).map((d) => `${d.text}=${d.value}`)
+    expect(values('It began in December of 2012 and ended on June 14, 2021.')).toEqual(['December of 2012=2012-12', 'June 14, 2021=2021-06-14'])
+    expect(values('Last year sales fell; last Monday the board met; yesterday it resigned; on Thursday it said so.')).toEqual([
+      'Last year=2023',
+      'last Monday=2024-03-11',
+      'yesterday=2024-03-14',
+      'Thursday=2024-03-14',
+    ])
+    expect(values('the fourth quarter of 2020 and the 1990s')).toEqual(['the fourth quarter of 2020=2020-Q4', 'the 1990s=199'])
+    expect(findDates('on Monday and last year', null)).toEqual([])
+  })
+
+  test('numbers with their kind and unit, entities, quotes and attribution', () => {
+    const text = 'Mayor Helen Ortiz said the old bridge carries about 14,000 vehicles a day, costs $48.5 million and is the 3rd oldest, a rise of 18 percent. "We have waited ten years for this," Ortiz told reporters.'
+    const [first, second] = claimsOf(text)
+    const kinds = first!.numbers.map((n) => `${n.text}:${n.kind}:${n.value}`)
+    expect(kinds).toEqual(expect.arrayContaining(['14,000 vehicles:quantity:14000', '$48.5 million:money:48500000', '3rd:ordinal:3', '18 percent:percent:18']))
+    expect(first!.entities).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'Mayor Helen Ortiz', type: 'person' })]))
+    expect(first!.attribution).toMatchObject({ source: 'Mayor Helen Ortiz', verb: 'said' })
+    expect(second!.quotes.map((q) => q.text)).toEqual(['We have waited ten years for this,'])
+    expect(claimsOf('Inflation reached 9 percent, according to the national statistics office.')[0]!.attribution).toMatchObject({
+      verb: 'according to',
+      source: 'national statistics office',
+    })
+  })
+})
+
+describe('robustness', () => {
+  test('empty, whitespace, binary junk, emoji and right-to-left text', () => {
+    expect(extract('')).toEqual({ sentences: [], claims: [] })
+    expect(extract(' \n\t \n').claims).toEqual([])
+    expectValidOffsets('\u0000\u0001\uFFFD\uD800 garbage ÿþ \u0007'.repeat(50))
+    expectValidOffsets('Turnout rose to 61% 🎉🇫🇷 in the 2022 election. Officials said 🗳️ 3 million votes were counted.')
+    const arabic = 'أعلنت الحكومة السورية عن خطة جديدة في عام 2021. وقال الوزير إن الخطة ستنفذ خلال عامين.'
+    const r = expectValidOffsets(arabic)
+    expect(r.sentences).toHaveLength(2)
+    expect(r.claims.length).toBeGreaterThanOrEqual(1)
+  })
+
+  test('a 1 MB line without punctuation and 5 MB of text complete with valid offsets', () => {
+    const line = 'word Capital 2021 and the council '.repeat(30_000)
+    expect(line.length).toBeGreaterThan(1_000_000)
+    const r = expectValidOffsets(line)
+    expect(r.sentences).toHaveLength(1)
+    const big = (fixture + '\n').repeat(Math.ceil(5_000_000 / fixture.length))
+    const result = extract(big)
+    expect(result.sentences.length).toBeGreaterThan(1000)
+    const last = result.claims[result.claims.length - 1]!
+    expect(big.slice(last.start, last.end).length).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,134 @@
+/**
+ * Measures extraction on the labelled development data in ../shared/eval (read at run time):
+ * check-worthiness (ClaimBuster, 5-fold cross-validated), dates (MEANTIME), propositions
+ * (PropSegmEnt).   npm run eval
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { splitClaims } from '../app/extraction/claims'
+import { findDates, parseReference } from '../app/extraction/dates'
+import { bestThreshold, crossValidate, EVAL_DIR, metrics, readClaimBuster } from './lib/claimbuster'
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`
+const f3 = (x: number) => x.toFixed(3)
+
+function readJsonl<T>(file: string): T[] {
+  return fs
+    .readFileSync(path.join(EVAL_DIR, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T)
+}
+
+function checkworthiness() {
+  const rows = readClaimBuster()
+  const cv = crossValidate(rows, 5, { epochs: 8, rate: 0.02 })
+  const threshold = bestThreshold(cv.scores, cv.labels)
+  const m = metrics(cv.scores, cv.labels, threshold)
+  const digit = metrics(rows.map((r) => (/\d/.test(r.text) ? 1 : 0)), rows.map((r) => r.label), 0.5)
+  return [
+    `Check-worthiness — ClaimBuster dev, ${rows.length} sentences, 5-fold CV (contiguous id folds)`,
+    `  model        P ${f3(m.precision)}  R ${f3(m.recall)}  F1 ${f3(m.f1)}  PR-AUC ${f3(m.prAuc)}  (threshold ${threshold})   target F1 >= 0.75`,
+    `  has-a-digit  P ${f3(digit.precision)}  R ${f3(digit.recall)}  F1 ${f3(digit.f1)}`,
+  ]
+}
+
+type Timex = { type: string; value: string; doc_start: number; doc_end: number; text: string }
+type MeantimeDoc = { dct: string; text: string; timex3: Timex[]; sentences: { sentence_index: number; start: number; end: number }[] }
+
+/** MEANTIME annotates only each article's first six sentences (title, date line and four more). */
+const ANNOTATED_SENTENCES = 6
+
+function dates() {
+  const docs = readJsonl<MeantimeDoc>('meantime/dev.jsonl')
+  let tp = 0
+  let predicted = 0
+  let gold = 0
+  let valueOk = 0
+  const misses: string[] = []
+  for (const doc of docs) {
+    const ref = parseReference(doc.dct)
+    const annotatedEnd = doc.sentences.find((s) => s.sentence_index === ANNOTATED_SENTENCES - 1)?.end ?? doc.text.length
+    const pred = findDates(doc.text, ref).filter((d) => d.start < annotatedEnd)
+    const golds = doc.timex3.filter((t) => t.type === 'DATE')
+    predicted += pred.length
+    gold += golds.length
+    const used = new Set<number>()
+    for (const g of golds) {
+      const k = pred.findIndex((p, i) => !used.has(i) && p.start < g.doc_end && p.end > g.doc_start)
+      if (k === -1) {
+        if (misses.length < 80) misses.push(`${g.text} → ${g.value}`)
+        continue
+      }
+      used.add(k)
+      tp++
+      if (pred[k]!.value === g.value) valueOk++
+    }
+  }
+  const p = tp / Math.max(1, predicted)
+  const r = tp / Math.max(1, gold)
+  const f1 = (2 * p * r) / Math.max(1e-9, p + r)
+  return [
+    `Dates — MEANTIME dev, ${docs.length} articles (their annotated first ${ANNOTATED_SENTENCES} sentences), ${gold} DATE expressions (overlap matching)`,
+    `  span         P ${f3(p)}  R ${f3(r)}  F1 ${f3(f1)}   target >= 0.90`,
+    `  value accuracy on matched spans ${pct(valueOk / Math.max(1, tp))} (${valueOk}/${tp})   target >= 85%`,
+    `  e.g. missed: ${misses.slice(0, 80).join('; ')}`,
+  ]
+}
+
+type PropRow = { sentence: string; tokens: string[]; token_char_offsets: number[]; reference_proposition_token_indices: number[][] }
+
+function propositions() {
+  // Sentences annotated as non-informational have no reference propositions.
+  const rows = readJsonl<PropRow>('propsegment/dev.jsonl').filter((r) => Array.isArray(r.reference_proposition_token_indices))
+  let matched = 0
+  let predicted = 0
+  let reference = 0
+  let baselineMatched = 0
+  for (const row of rows) {
+    const tokenSpans = row.tokens.map((t, i) => ({ start: row.token_char_offsets[i]!, end: row.token_char_offsets[i]! + t.length }))
+    const toTokens = (start: number, end: number) =>
+      new Set(tokenSpans.flatMap((s, i) => (s.start >= start && s.end <= end && /[\p{L}\p{N}]/u.test(row.tokens[i]!) ? [i] : [])))
+    const refs = row.reference_proposition_token_indices.map((ix) => new Set(ix.filter((i) => /[\p{L}\p{N}]/u.test(row.tokens[i] ?? ''))))
+    const preds = splitClaims(row.sentence).map((c) => toTokens(c.start, c.end))
+    predicted += preds.length
+    reference += refs.length
+    const match = (candidates: Set<number>[]) => {
+      const pairs: [number, number, number][] = []
+      candidates.forEach((p, i) =>
+        refs.forEach((r, j) => {
+          const inter = [...p].filter((x) => r.has(x)).length
+          const jac = inter / Math.max(1, p.size + r.size - inter)
+          if (jac >= 0.5) pairs.push([jac, i, j])
+        }),
+      )
+      pairs.sort((a, b) => b[0] - a[0])
+      const usedP = new Set<number>()
+      const usedR = new Set<number>()
+      let n = 0
+      for (const [, i, j] of pairs) {
+        if (usedP.has(i) || usedR.has(j)) continue
+        usedP.add(i)
+        usedR.add(j)
+        n++
+      }
+      return n
+    }
+    matched += match(preds)
+    baselineMatched += match([toTokens(0, row.sentence.length)])
+  }
+  const p = matched / Math.max(1, predicted)
+  const r = matched / Math.max(1, reference)
+  const bp = baselineMatched / rows.length
+  const br = baselineMatched / Math.max(1, reference)
+  return [
+    `Propositions — PropSegmEnt dev, ${rows.length} sentences, ${reference} reference propositions (one-to-one, token Jaccard >= 0.5)`,
+    `  claims       P ${f3(p)}  R ${f3(r)}  F1 ${f3((2 * p * r) / Math.max(1e-9, p + r))}  (${predicted} predicted)   target F1 >= 0.55`,
+    `  whole sentence as one claim: P ${f3(bp)}  R ${f3(br)}  F1 ${f3((2 * bp * br) / Math.max(1e-9, bp + br))}`,
+  ]
+}
+
+for (const section of [checkworthiness, dates, propositions]) {
+  console.log(section().join('\n'))
+  console.log()
+}
