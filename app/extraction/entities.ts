@@ -78,6 +78,7 @@ export function findEntities(text: string): EntityMention[] {
     else if (hasTitle || (span.length >= 2 && span.length <= 4 && !ORG_WORDS.test(phrase) && span.every((s) => /^\p{Lu}\p{Ll}/u.test(s.w) || /^\p{Lu}\.$/u.test(s.w))))
       type = type === 'organization' ? type : 'person'
     if (single && PLACES.has(first.w)) type = 'place'
+    if (/\b(?:River|Lake|Mountains?|Mount|Street|Square|Bridge|County|Province|City|Island|Islands|Sea|Ocean|Valley|Bay|Gulf|Strait|Desert|Region|District|Peninsula)$/.test(phrase) && type !== 'organization') type = 'place'
     out.push({ text: phrase, start: first.start, end: words[j]!.end, type })
     i = j + 1
   }

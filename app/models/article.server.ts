@@ -4,6 +4,7 @@ import { getDb } from '../../db/client.server'
 import { articles, claimEvents, claims, type ClaimStatus } from '../../db/schema'
 import { extract } from '../extraction'
 import { textQuoteFor } from '../anchoring/text-quote'
+import { matchClaims } from './claim-match.server'
 
 export type NewArticle = {
   title: string
@@ -35,7 +36,8 @@ export function importArticle(input: NewArticle): { article: typeof articles.$in
   const existing = getArticleByHash({ contentHash })
   if (existing) return { article: existing, created: false }
   const extraction = extract(input.body, { published: input.publishedAt ?? undefined })
-  return db.transaction((tx) => {
+  const stored = db.transaction((tx) => {
+    const claimIds: number[] = []
     const article = tx
       .insert(articles)
       .values({
@@ -75,12 +77,15 @@ export function importArticle(input: NewArticle): { article: typeof articles.$in
         })
         .returning({ id: claims.id })
         .get()
+      claimIds.push(claim.id)
       tx.insert(claimEvents)
         .values({ claimId: claim.id, actorId: input.importedById ?? null, kind: 'created', toValue: 'extracted' })
         .run()
     }
-    return { article, created: true }
+    return { article, created: true, claimIds }
   })
+  matchClaims({ claimIds: stored.claimIds })
+  return { article: stored.article, created: true }
 }
 
 export function getArticle({ id }: { id: number }) {

@@ -54,3 +54,27 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   if (!to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
   return to
 }
+
+/** An optional form field: empty strings count as absent. */
+export const optionalText = (max: number, label: string) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(max, `${label} is too long`).optional())
+
+export const isoDateField = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-01-31')
+    .refine((v) => !Number.isNaN(Date.parse(v)), 'Not a real date')
+    .optional(),
+)
+
+export const httpUrlField = (label: string) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(2048, `${label} is too long`)
+    .pipe(z.url({ protocol: /^https?$/, error: `${label} must start with http:// or https://` }))
+
+export const optionalHttpUrlField = (label: string) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), httpUrlField(label).optional())
