@@ -177,6 +177,8 @@ export const claims = sqliteTable(
     index('claims_article_anchor_idx').on(t.articleId, t.anchorStart, t.id),
     index('claims_status_checkworthiness_idx').on(t.status, t.checkworthiness, t.id),
     index('claims_status_updated_idx').on(t.status, t.updatedAt, t.id),
+    index('claims_checkworthiness_idx').on(t.checkworthiness, t.id),
+    index('claims_updated_idx').on(t.updatedAt, t.id),
     index('claims_assignee_idx').on(t.assigneeId),
     index('claims_verdict_idx').on(t.verdict),
   ],

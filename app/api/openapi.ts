@@ -5,6 +5,7 @@ import {
   ArticleOutSchema,
   ClaimOutSchema,
   ClaimPatchSchema,
+  EvidenceCreateSchema,
   ErrorSchema,
   EventOutSchema,
 } from './schemas'
@@ -119,7 +120,7 @@ export function openApiDocument({ serverUrl, queueQuery }: { serverUrl: string; 
         post: op(
           'Link a source to a claim with a stance and an excerpt',
           { '201': json('The evidence', { type: 'object' }) },
-          { pathId: 'claimId', errors: { '422': errorResponse('Invalid fields') } },
+          { pathId: 'claimId', requestBody: EvidenceCreateSchema, errors: { '409': errorResponse('The claim is approved and locked'), '422': errorResponse('Invalid fields') } },
         ),
       },
       '/claims/{claimId}/events': {
