@@ -1,0 +1,164 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { StatusBadge, VerdictBadge } from '~/components/status-badge'
+import { DuplicateSourceUrlError, getSource, listSourceUses, updateSource } from '~/models/source.server'
+import { requireUser, requireUserWithRole } from '~/utils/auth.server'
+import { redirectWithFlash } from '~/utils/flash.server'
+import { readFormData } from '~/utils/request.server'
+import { httpUrlField, idField, isoDateField, optionalHttpUrlField, optionalText } from '~/utils/schemas'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.source.title} · Sources · Claimdesk` : 'Source · Claimdesk' }]
+
+export const SourceSchema = z.object({
+  url: httpUrlField('URL'),
+  title: z.string({ error: 'Title is required' }).trim().min(1, 'Title is required').max(500, 'Title is too long'),
+  publisher: optionalText(200, 'Publisher'),
+  publishedAt: isoDateField,
+  accessedAt: isoDateField,
+  archivedUrl: optionalHttpUrlField('Archived copy URL'),
+  notes: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().max(5000, 'Notes are too long')),
+})
+
+function sourceIdFrom(params: { sourceId?: string }) {
+  const id = idField.safeParse(params.sourceId)
+  if (!id.success) throw new Response(null, { status: 404, statusText: 'Not Found' })
+  return id.data
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request)
+  const source = getSource({ id: sourceIdFrom(params) })
+  if (!source) throw new Response(null, { status: 404, statusText: 'Not Found' })
+  return { source, uses: listSourceUses({ sourceId: source.id }) }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  await requireUserWithRole(request, 'reviewer')
+  const id = sourceIdFrom(params)
+  if (!getSource({ id })) throw new Response(null, { status: 404, statusText: 'Not Found' })
+  const submission = parseWithZod(await readFormData(request, 64 * 1024), { schema: SourceSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  try {
+    updateSource({ id, ...submission.value })
+  } catch (error) {
+    if (error instanceof DuplicateSourceUrlError) {
+      return data({ result: submission.reply({ fieldErrors: { url: ['Another source in the library already has this URL'] } }) }, { status: 409 })
+    }
+    throw error
+  }
+  return redirectWithFlash(`/sources/${id}`, 'Source saved.')
+}
+
+export default function SourcePage() {
+  const { source, uses } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: `source-${source.id}`,
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(SourceSchema),
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SourceSchema }),
+    defaultValue: {
+      url: source.url,
+      title: source.title,
+      publisher: source.publisher ?? '',
+      publishedAt: source.publishedAt ?? '',
+      accessedAt: source.accessedAt ?? '',
+      archivedUrl: source.archivedUrl ?? '',
+      notes: source.notes,
+    },
+  })
+  const err = (f: { errors?: string[]; errorId: string }) =>
+    f.errors ? (
+      <p className="field-error" id={f.errorId}>
+        {f.errors.join(' ')}
+      </p>
+    ) : null
+  return (
+    <>
+      <p>
+        <Link to="/sources">← Sources</Link>
+      </p>
+      <h1>{source.title}</h1>
+      <p>
+        <a href={source.url} rel="noopener noreferrer" target="_blank">
+          {source.url}
+        </a>
+      </p>
+      <div className="grid-2">
+        <section aria-labelledby="uses-heading">
+          <h2 id="uses-heading" style={{ marginTop: 0 }}>
+            Used as evidence for {uses.length} claim{uses.length === 1 ? '' : 's'}
+          </h2>
+          <ul className="plain-list card">
+            {uses.length === 0 ? <li className="muted">Not linked to any claim.</li> : null}
+            {uses.map((u) => (
+              <li key={u.evidenceId}>
+                <Link to={`/claims/${u.claimId}`}>{u.claimText}</Link>
+                <div className="row small" style={{ gap: '0.4rem' }}>
+                  <span className="badge role">{u.stance}</span>
+                  <StatusBadge status={u.claimStatus} />
+                  <VerdictBadge verdict={u.claimVerdict} />
+                  <span className="muted">{u.articleTitle}</span>
+                </div>
+                {u.excerpt ? <blockquote className="small">{u.excerpt}</blockquote> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <Form method="post" {...getFormProps(form)} className="card" aria-labelledby="edit-source-heading">
+          <h2 id="edit-source-heading" style={{ marginTop: 0 }}>
+            Edit source
+          </h2>
+          <div className="field">
+            <label htmlFor={fields.url.id}>URL</label>
+            <input {...getInputProps(fields.url, { type: 'url' })} />
+            {err(fields.url)}
+          </div>
+          <div className="field">
+            <label htmlFor={fields.title.id}>Title</label>
+            <input {...getInputProps(fields.title, { type: 'text' })} />
+            {err(fields.title)}
+          </div>
+          <div className="field">
+            <label htmlFor={fields.publisher.id}>Publisher</label>
+            <input {...getInputProps(fields.publisher, { type: 'text' })} />
+            {err(fields.publisher)}
+          </div>
+          <div className="row" style={{ alignItems: 'flex-start' }}>
+            <div className="field" style={{ flex: 1 }}>
+              <label htmlFor={fields.publishedAt.id}>Published</label>
+              <input {...getInputProps(fields.publishedAt, { type: 'date' })} />
+              {err(fields.publishedAt)}
+            </div>
+            <div className="field" style={{ flex: 1 }}>
+              <label htmlFor={fields.accessedAt.id}>Accessed</label>
+              <input {...getInputProps(fields.accessedAt, { type: 'date' })} />
+              {err(fields.accessedAt)}
+            </div>
+          </div>
+          <div className="field">
+            <label htmlFor={fields.archivedUrl.id}>Archived copy URL</label>
+            <input {...getInputProps(fields.archivedUrl, { type: 'url' })} />
+            {err(fields.archivedUrl)}
+          </div>
+          <div className="field">
+            <label htmlFor={fields.notes.id}>Notes</label>
+            <textarea {...getTextareaProps(fields.notes)} rows={4} />
+            {err(fields.notes)}
+          </div>
+          <button type="submit">Save source</button>
+        </Form>
+      </div>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
