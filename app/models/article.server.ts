@@ -3,6 +3,7 @@ import { and, count, desc, eq, isNull, sql } from 'drizzle-orm'
 import { getDb } from '../../db/client.server'
 import { articles, claimEvents, claims, type ClaimStatus } from '../../db/schema'
 import { extract } from '../extraction'
+import { reanchorClaims } from '../anchoring/reanchor'
 import { textQuoteFor } from '../anchoring/text-quote'
 import { matchClaims } from './claim-match.server'
 
@@ -157,4 +158,82 @@ export function listArticleClaims({ articleId }: { articleId: number }) {
     .where(and(eq(claims.articleId, articleId), isNull(claims.deletedAt)))
     .orderBy(claims.anchorStart, claims.id)
     .all()
+}
+
+export type ArticleCorrection = {
+  id: number
+  actorId: number | null
+  title: string
+  body: string
+  url?: string | null
+  publisher?: string | null
+  author?: string | null
+  publishedAt?: string | null
+}
+
+export type CorrectionResult =
+  | { ok: true; moved: number; orphaned: number; unchanged: number }
+  | { ok: false; reason: 'not_found' | 'duplicate'; existingId?: number }
+
+/**
+ * Saves a corrected article and re-anchors every claim from its TextQuote selector in the same
+ * transaction. Claims that cannot be placed are marked orphaned (never deleted); every move is
+ * recorded in the claim's history.
+ */
+export function correctArticle(input: ArticleCorrection): CorrectionResult {
+  const db = getDb()
+  return db.transaction((tx) => {
+    const article = tx.select().from(articles).where(and(eq(articles.id, input.id), isNull(articles.deletedAt))).get()
+    if (!article) return { ok: false, reason: 'not_found' } as const
+    const contentHash = contentHashOf(input.body)
+    const clash = tx.select({ id: articles.id }).from(articles).where(eq(articles.contentHash, contentHash)).get()
+    if (clash && clash.id !== article.id) return { ok: false, reason: 'duplicate', existingId: clash.id } as const
+    tx.update(articles)
+      .set({
+        title: input.title,
+        body: input.body,
+        contentHash,
+        url: input.url ?? null,
+        publisher: input.publisher ?? null,
+        author: input.author ?? null,
+        publishedAt: input.publishedAt ?? null,
+        updatedAt: new Date(),
+      })
+      .where(eq(articles.id, article.id))
+      .run()
+    if (article.body === input.body) return { ok: true, moved: 0, orphaned: 0, unchanged: 0 } as const
+    const rows = tx.select().from(claims).where(and(eq(claims.articleId, article.id), isNull(claims.deletedAt))).all()
+    const placed = reanchorClaims(
+      article.body,
+      input.body,
+      rows.filter((c) => !c.orphaned).map((c) => ({ id: c.id, start: c.anchorStart, end: c.anchorEnd, quote: { exact: c.quoteExact, prefix: c.quotePrefix, suffix: c.quoteSuffix } })),
+    )
+    let moved = 0
+    let orphaned = 0
+    let unchanged = 0
+    for (const r of placed) {
+      const claim = rows.find((c) => c.id === r.id)!
+      if ('orphaned' in r) {
+        orphaned++
+        tx.update(claims).set({ orphaned: true, version: claim.version + 1, updatedAt: new Date() }).where(eq(claims.id, claim.id)).run()
+        tx.insert(claimEvents).values({ claimId: claim.id, actorId: input.actorId, kind: 'orphaned', fromValue: `${claim.anchorStart}-${claim.anchorEnd}`, note: 'not found in the corrected text' }).run()
+        continue
+      }
+      const quote = textQuoteFor(input.body, r.start, r.end)
+      const same = r.start === claim.anchorStart && r.end === claim.anchorEnd && quote.exact === claim.quoteExact
+      tx.update(claims)
+        .set({ anchorStart: r.start, anchorEnd: r.end, quoteExact: quote.exact, quotePrefix: quote.prefix, quoteSuffix: quote.suffix, ...(same ? {} : { version: claim.version + 1, updatedAt: new Date() }) })
+        .where(eq(claims.id, claim.id))
+        .run()
+      if (same) {
+        unchanged++
+        continue
+      }
+      moved++
+      tx.insert(claimEvents)
+        .values({ claimId: claim.id, actorId: input.actorId, kind: 'anchor', fromValue: `${claim.anchorStart}-${claim.anchorEnd}`, toValue: `${r.start}-${r.end}`, note: r.how === 'fuzzy' ? 'the quoted words changed slightly' : '' })
+        .run()
+    }
+    return { ok: true, moved, orphaned, unchanged } as const
+  })
 }
