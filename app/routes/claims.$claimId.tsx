@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm 
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { z } from 'zod'
 import { STANCES, VERDICTS, type ClaimStatus } from '../../db/schema'
 import { ClaimHistory } from '~/components/claim-history'
@@ -25,6 +25,10 @@ import { httpUrlField, idField, isoDateField, optionalHttpUrlField, optionalText
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
+/** After a 409 the page reloads its data too, so it shows what the other person saved. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 ? true : defaultShouldRevalidate
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Claim #${data.claim.id} · Claimdesk` : 'Claim · Claimdesk' },
 ]
@@ -40,9 +44,9 @@ export const ReviewSchema = z
     version: idField,
     status: z.enum(REVIEW_STATUSES, { error: 'Choose a status' }),
     verdict: z.preprocess(noneToNull, z.enum(VERDICTS, { error: 'Choose a verdict' }).nullable()),
-    rationale: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().max(20_000, 'Rationale is too long')),
+    rationale: z.string().max(20_000, 'Rationale is too long').default(''),
     assigneeId: z.preprocess(noneToNull, idField.nullable()),
-    note: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().max(2000, 'Note is too long')),
+    note: z.string().max(2000, 'Note is too long').default(''),
   })
   .superRefine((v, ctx) => {
     if (v.status !== 'reviewed') return
@@ -60,8 +64,8 @@ export const EvidenceSchema = z
     publishedAt: isoDateField,
     archivedUrl: optionalHttpUrlField('Archived copy URL'),
     stance: z.enum(STANCES, { error: 'Choose whether the source supports, refutes or gives context' }),
-    excerpt: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().max(20_000, 'Excerpt is too long')),
-    note: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().max(5000, 'Note is too long')),
+    excerpt: z.string().max(20_000, 'Excerpt is too long').default(''),
+    note: z.string().max(5000, 'Note is too long').default(''),
   })
   .superRefine((v, ctx) => {
     if (v.sourceId) return

@@ -21,7 +21,7 @@ export const SourceSchema = z.object({
   publishedAt: isoDateField,
   accessedAt: isoDateField,
   archivedUrl: optionalHttpUrlField('Archived copy URL'),
-  notes: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().max(5000, 'Notes are too long')),
+  notes: z.string().max(5000, 'Notes are too long').default(''),
 })
 
 function sourceIdFrom(params: { sourceId?: string }) {
