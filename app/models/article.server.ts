@@ -18,6 +18,27 @@ export type NewArticle = {
   importedById?: number | null
 }
 
+const statementCache = new WeakMap<object, ReturnType<typeof prepareImportStatements>>()
+
+function prepareImportStatements(db: ReturnType<typeof getDb>) {
+  return {
+    claim: db.$client.prepare(
+      `insert into claims (article_id, text, anchor_start, anchor_end, quote_exact, quote_prefix, quote_suffix, checkworthiness, reasons, facets, created_by_id)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    event: db.$client.prepare("insert into claim_events (claim_id, actor_id, kind, to_value) values (?, ?, 'created', 'extracted')"),
+  }
+}
+
+function importStatements(db: ReturnType<typeof getDb>) {
+  let cached = statementCache.get(db.$client)
+  if (!cached) {
+    cached = prepareImportStatements(db)
+    statementCache.set(db.$client, cached)
+  }
+  return cached
+}
+
 /** Identical content (ignoring whitespace differences) hashes the same, so re-imports are recognised. */
 export function contentHashOf(body: string) {
   return createHash('sha256').update(body.replace(/\s+/g, ' ').trim()).digest('hex')
@@ -37,8 +58,8 @@ export function importArticle(input: NewArticle): { article: typeof articles.$in
   const existing = getArticleByHash({ contentHash })
   if (existing) return { article: existing, created: false }
   const extraction = extract(input.body, { published: input.publishedAt ?? undefined })
+  const statements = importStatements(db)
   const stored = db.transaction((tx) => {
-    const claimIds: number[] = []
     const article = tx
       .insert(articles)
       .values({
@@ -54,35 +75,18 @@ export function importArticle(input: NewArticle): { article: typeof articles.$in
       })
       .returning()
       .get()
-    for (const c of extraction.claims) {
+    // Claims are written with prepared statements: an article brings dozens, and this is the
+    // hot path of bulk imports.
+    const claimIds = extraction.claims.map((c) => {
       const quote = textQuoteFor(input.body, c.start, c.end)
-      const claim = tx
-        .insert(claims)
-        .values({
-          articleId: article.id,
-          text: c.text,
-          anchorStart: c.start,
-          anchorEnd: c.end,
-          quoteExact: quote.exact,
-          quotePrefix: quote.prefix,
-          quoteSuffix: quote.suffix,
-          checkworthiness: c.checkworthiness,
-          reasons: c.reasons,
-          facets: {
-            dates: c.dates,
-            numbers: c.numbers,
-            entities: c.entities,
-            quotes: c.quotes,
-            attribution: c.attribution,
-          },
-        })
-        .returning({ id: claims.id })
-        .get()
-      claimIds.push(claim.id)
-      tx.insert(claimEvents)
-        .values({ claimId: claim.id, actorId: input.importedById ?? null, kind: 'created', toValue: 'extracted' })
-        .run()
-    }
+      const facets = { dates: c.dates, numbers: c.numbers, entities: c.entities, quotes: c.quotes, attribution: c.attribution }
+      const id = Number(
+        statements.claim.run(article.id, c.text, c.start, c.end, quote.exact, quote.prefix, quote.suffix, c.checkworthiness, JSON.stringify(c.reasons), JSON.stringify(facets), input.importedById ?? null)
+          .lastInsertRowid,
+      )
+      statements.event.run(id, input.importedById ?? null)
+      return id
+    })
     return { article, created: true, claimIds }
   })
   matchClaims({ claimIds: stored.claimIds })

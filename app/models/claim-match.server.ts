@@ -8,25 +8,31 @@ const CANDIDATES = 20
 
 /**
  * Links each given claim to claims in other articles that say the same thing: full-text
- * candidates first (the claim's content words, best bm25 first), then the similarity threshold.
+ * candidates first (claims sharing its most distinctive words), then the similarity threshold.
  * Links are stored both ways. Returns how many pairs were linked.
  */
 export function matchClaims({ claimIds }: { claimIds: number[] }) {
   if (claimIds.length === 0) return 0
   const db = getDb()
   const sqlite = db.$client
+  // Candidates must share the claim's three most distinctive (longest) content words; without a
+  // relevance sort SQLite stops at the first matches, so the cost stays flat as the table grows.
   const candidates = sqlite.prepare(
-    `select c.id, c.text from claims_fts f join claims c on c.id = f.rowid
-     where claims_fts match ? and c.article_id != ? and c.deleted_at is null
-     order by bm25(claims_fts) limit ${CANDIDATES}`,
+    `select c.id, c.text from claims c
+     where c.id in (select rowid from claims_fts where claims_fts match ? limit ${CANDIDATES * 5})
+       and c.article_id != ? and c.deleted_at is null
+     limit ${CANDIDATES}`,
   )
   const insert = sqlite.prepare('insert or ignore into claim_matches (claim_id, matched_claim_id, similarity) values (?, ?, ?)')
   const rows = db.select({ id: claims.id, text: claims.text, articleId: claims.articleId }).from(claims).where(inArray(claims.id, claimIds)).all()
   let linked = 0
   sqlite.transaction(() => {
     for (const claim of rows) {
-      const words = [...contentWords(claim.text)].filter((w) => !w.startsWith('#'))
-      const query = toFtsQuery(words.slice(0, 12).join(' '), { any: true })
+      // Whole words as written (not stems): exact FTS terms are much cheaper than prefix queries.
+      const words = [...new Set(claim.text.toLowerCase().match(/[\p{L}]{5,}/gu) ?? [])].filter((w) => contentWords(w).size > 0)
+      words.sort((a, b) => b.length - a.length || a.localeCompare(b))
+      if (words.length < 2) continue
+      const query = toFtsQuery(words.slice(0, 3).join(' '), { prefix: false })
       if (!query) continue
       for (const other of candidates.all(query, claim.articleId) as { id: number; text: string }[]) {
         const score = similarity(claim.text, other.text)
