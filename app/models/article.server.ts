@@ -241,3 +241,14 @@ export function correctArticle(input: ArticleCorrection): CorrectionResult {
     return { ok: true, moved, orphaned, unchanged } as const
   })
 }
+
+/** Ids and titles of the most recent articles, for filter menus. */
+export function listArticleTitles({ limit = 200 }: { limit?: number } = {}) {
+  return getDb()
+    .select({ id: articles.id, title: articles.title })
+    .from(articles)
+    .where(isNull(articles.deletedAt))
+    .orderBy(desc(articles.createdAt), desc(articles.id))
+    .limit(limit)
+    .all()
+}

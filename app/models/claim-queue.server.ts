@@ -46,7 +46,9 @@ const DAY = 24 * 60 * 60 * 1000
 export function listClaims(query: QueueQuery & { viewerId?: number }): { rows: QueueRow[]; nextCursor: string | null } {
   const where: string[] = ['c.deleted_at is null']
   const params: (string | number)[] = []
-  if (query.status === 'open') where.push("c.status in ('unreviewed', 'in_review', 'reviewed')")
+  // The unary plus keeps SQLite walking the sort-order index (claims_checkworthiness_idx or
+  // claims_updated_idx) instead of collecting every open claim and sorting them per request.
+  if (query.status === 'open') where.push("+c.status in ('unreviewed', 'in_review', 'reviewed')")
   else if (query.status !== 'all') where.push('c.status = ?') && params.push(query.status)
   if (query.verdict === 'none') where.push('c.verdict is null')
   else if (query.verdict) where.push('c.verdict = ?') && params.push(query.verdict)

@@ -4,7 +4,8 @@ import { articleToApi } from '~/api/serialize'
 import { importArticle, listArticleClaims } from '~/models/article.server'
 import { apiError, methodNotAllowed, parseJsonBody, requireApiUser } from '~/utils/api.server'
 
-export async function loader(_: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
+  requireApiUser(request)
   return methodNotAllowed(['POST'])
 }
 

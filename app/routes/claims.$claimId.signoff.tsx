@@ -27,7 +27,8 @@ const MESSAGES: Record<Exclude<SignOffResult, { ok: true }>['reason'], string> =
   not_approved: 'The claim is not approved, so there is nothing to reopen.',
 }
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUserWithRole(request, 'reviewer')
   return redirect(`/claims/${params.claimId}`)
 }
 

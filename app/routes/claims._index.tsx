@@ -7,7 +7,7 @@ import { CLAIM_STATUSES, VERDICTS } from '../../db/schema'
 import { QueueQuerySchema } from '~/api/queue-query'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_LABELS, StatusBadge, VERDICT_LABELS, VerdictBadge } from '~/components/status-badge'
-import { listArticles } from '~/models/article.server'
+import { listArticleTitles } from '~/models/article.server'
 import { updateClaim } from '~/models/claim.server'
 import { BadCursorError, listClaims } from '~/models/claim-queue.server'
 import { listUsers } from '~/models/user.server'
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = QueueQuerySchema.safeParse(params)
   const filterOptions = {
     users: listUsers().map((u) => ({ id: u.id, name: u.name })),
-    articles: listArticles({ limit: 200 }).map((a) => ({ id: a.id, title: a.title })),
+    articles: listArticleTitles({ limit: 200 }),
   }
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)

@@ -3,7 +3,7 @@ import { Form, useLoaderData } from '@remix-run/react'
 import { CLAIM_STATUSES, VERDICTS } from '../../db/schema'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_LABELS, VERDICT_LABELS } from '~/components/status-badge'
-import { listArticles } from '~/models/article.server'
+import { listArticleTitles } from '~/models/article.server'
 import { countClaimsByStatus } from '~/models/claim.server'
 import { listExportRecords } from '~/models/export.server'
 import { requireUserWithRole } from '~/utils/auth.server'
@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: 'Exports · Claimdesk' }]
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithRole(request, 'editor')
   return {
-    articles: listArticles({ limit: 500 }).map((a) => ({ id: a.id, title: a.title })),
+    articles: listArticleTitles({ limit: 500 }),
     approved: countClaimsByStatus().approved ?? 0,
     records: listExportRecords({ limit: 20 }).map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
   }
