@@ -2,12 +2,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
+import { htmlToArticle, markdownToText } from '../app/import/html-to-text'
 import { importArticle } from '../app/models/article.server'
 import { getUserByEmail } from '../app/models/user.server'
 import { emailField } from '../app/utils/schemas'
 import { UsageError } from './usage'
 
-const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown'])
+const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm'])
 const MAX_FILE_BYTES = 5 * 1024 * 1024
 
 /** Every importable file under the given paths, in a stable order. */
@@ -60,9 +61,20 @@ export async function importFiles(args: string[]) {
   for (const [i, file] of files.entries()) {
     try {
       if (fs.statSync(file).size > MAX_FILE_BYTES) throw new Error('larger than 5 MB')
-      const body = fs.readFileSync(file, 'utf8')
+      const raw = fs.readFileSync(file, 'utf8')
+      const ext = path.extname(file).toLowerCase()
+      const page = ext === '.html' || ext === '.htm' ? htmlToArticle(raw) : null
+      const body = page ? page.body : ext === '.txt' ? raw : markdownToText(raw)
       if (!body.trim()) throw new Error('empty')
-      const result = importArticle({ title: titleFor(body, file), body, importedById: importer?.id ?? null })
+      const result = importArticle({
+        title: page?.title ?? titleFor(body, file),
+        body,
+        url: page?.url ?? null,
+        publisher: page?.publisher ?? null,
+        author: page?.author ?? null,
+        publishedAt: page?.publishedAt ?? null,
+        importedById: importer?.id ?? null,
+      })
       if (result.created) created++
       else existing++
     } catch (error) {
