@@ -70,12 +70,14 @@ export function listClaims(query: QueueQuery & { viewerId?: number }): { rows: Q
   const cursor = decodeCursor(query.cursor)
   if (query.cursor && !cursor) throw new BadCursorError('cursor is not valid')
   if (cursor) where.push(`(${key}, c.id) < (?, ?)`) && params.push(cursor.k, cursor.id)
+  // CROSS JOIN keeps claims as the outer loop, walking the sort index page by page; with
+  // ANALYZE statistics SQLite would otherwise start from articles and sort every claim.
   const sql = `
     select c.id, c.text, c.status, c.verdict, c.checkworthiness, c.version, c.updated_at as updatedAt, c.created_at as createdAt,
            c.article_id as articleId, a.title as articleTitle, c.assignee_id as assigneeId, u.name as assigneeName,
            (select count(*) from evidence e where e.claim_id = c.id and e.deleted_at is null) as evidenceCount
     from claims c
-    join articles a on a.id = c.article_id
+    cross join articles a on a.id = c.article_id
     left join users u on u.id = c.assignee_id
     where ${where.join(' and ')}
     order by ${key} desc, c.id desc
