@@ -69,6 +69,9 @@ function AppHeader() {
               <NavLink to="/settings/tokens" className="user-link">
                 API tokens
               </NavLink>
+              <NavLink to="/settings/password" className="user-link">
+                Password
+              </NavLink>
               <Form method="post" action="/logout">
                 <button type="submit">Log out</button>
               </Form>
