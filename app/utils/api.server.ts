@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { Role } from '../../db/schema'
 import { getUserByApiToken } from '../models/api-token.server'
 import { hasRole, type SessionUser } from './auth.server'
+import { refuseBody } from './request.server'
 
 export type ApiErrorCode =
   | 'bad_request'
@@ -84,11 +85,10 @@ export async function parseJsonBody<T extends z.ZodTypeAny>(
 ): Promise<z.infer<T>> {
   const type = request.headers.get('content-type') ?? ''
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
-    throw apiError('unsupported_media_type', 'Send the body as application/json.')
+    throw await refuseBody(request, apiError('unsupported_media_type', 'Send the body as application/json.'))
   }
-  if (Number(request.headers.get('content-length') ?? '0') > limit) {
-    throw apiError('payload_too_large', `The body is larger than ${Math.round(limit / 1024)} KB.`)
-  }
+  const tooLarge = () => apiError('payload_too_large', `The body is larger than ${Math.round(limit / 1024)} KB.`)
+  if (Number(request.headers.get('content-length') ?? '0') > limit) throw await refuseBody(request, tooLarge())
   let text = ''
   if (request.body) {
     const reader = request.body.getReader()
@@ -99,10 +99,7 @@ export async function parseJsonBody<T extends z.ZodTypeAny>(
         const { done, value } = await reader.read()
         if (done) break
         size += value.byteLength
-        if (size > limit) {
-          await reader.cancel().catch(() => {})
-          throw apiError('payload_too_large', `The body is larger than ${Math.round(limit / 1024)} KB.`)
-        }
+        if (size > limit) throw await refuseBody(request, tooLarge(), reader)
         text += decoder.decode(value, { stream: true })
       }
       text += decoder.decode()
