@@ -54,7 +54,8 @@ export default async function setup(project: TestProject) {
   const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], {
     cwd: root,
     env: { ...serverEnv(), PORT: String(port), DATABASE_URL: databaseFile, NODE_ENV: 'production' },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // Request logs (stdout) would drown the test report; errors (stderr) still show.
+    stdio: ['ignore', 'ignore', 'inherit'],
   })
   await waitForHealthy(baseURL, child, 180_000)
   project.provide('baseURL', baseURL)
