@@ -27,8 +27,13 @@ app.use((req, res, next) => {
   next()
 })
 app.use(compression())
-app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: '1y' }))
-app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
+// Vite copies public/ into the client build. Only paths that name a file (a dot in the last
+// segment) look on disk, so page requests do not pay for a stat.
+const clientDir = path.resolve(root, build.assetsBuildDirectory)
+const assets = express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false })
+const files = express.static(clientDir, { maxAge: '1h' })
+app.use('/assets', assets)
+app.use((req, res, next) => (/\.[^/]+$/.test(req.path) ? files(req, res, next) : next()))
 app.use(morgan('tiny'))
 app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV }))
 
