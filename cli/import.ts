@@ -3,6 +3,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { htmlToArticle, markdownToText } from '../app/import/html-to-text'
+import { getDb } from '../db/client.server'
 import { importArticle } from '../app/models/article.server'
 import { getUserByEmail } from '../app/models/user.server'
 import { emailField } from '../app/utils/schemas'
@@ -43,9 +44,13 @@ function progress(done: number, total: number, created: number, existing: number
   else if (done === total || done % Math.max(1, Math.floor(total / 10)) === 0) process.stderr.write(`${line}\n`)
 }
 
+/** Articles committed together: one commit per batch instead of per article keeps bulk imports fast. */
+const BATCH = 20
+
 /**
- * `cli import`: each file is imported in its own transaction and recognised by its content hash,
- * so an interrupted run can simply be started again.
+ * `cli import`: files are committed in batches (each file inside its own savepoint, so one bad
+ * file does not undo the others) and recognised by their content hash, so an interrupted run can
+ * simply be started again.
  */
 export async function importFiles(args: string[]) {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { email: { type: 'string' } }, strict: true })
@@ -58,7 +63,7 @@ export async function importFiles(args: string[]) {
   let existing = 0
   let failed = 0
   const started = Date.now()
-  for (const [i, file] of files.entries()) {
+  const importOne = (file: string) => {
     try {
       if (fs.statSync(file).size > MAX_FILE_BYTES) throw new Error('larger than 5 MB')
       const raw = fs.readFileSync(file, 'utf8')
@@ -81,7 +86,12 @@ export async function importFiles(args: string[]) {
       failed++
       process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}${file}: ${(error as Error).message}\n`)
     }
-    progress(i + 1, files.length, created, existing, failed)
+  }
+  const sqlite = getDb().$client
+  for (let from = 0; from < files.length; from += BATCH) {
+    const batch = files.slice(from, from + BATCH)
+    sqlite.transaction(() => batch.forEach(importOne))()
+    for (let k = 0; k < batch.length; k++) progress(from + k + 1, files.length, created, existing, failed)
   }
   if (process.stderr.isTTY) process.stderr.write('\n')
   const seconds = (Date.now() - started) / 1000

@@ -32,8 +32,11 @@ export function contentWords(text: string): Set<string> {
 }
 
 export function similarity(a: string, b: string) {
-  const x = contentWords(a)
-  const y = contentWords(b)
+  return wordSimilarity(contentWords(a), contentWords(b))
+}
+
+/** `similarity` for content words already computed (a claim compared with many candidates). */
+export function wordSimilarity(x: Set<string>, y: Set<string>) {
   if (x.size === 0 || y.size === 0) return 0
   let inter = 0
   for (const w of x) if (y.has(w)) inter++

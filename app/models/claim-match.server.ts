@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { getDb } from '../../db/client.server'
 import { articles, claimMatches, claims, evidence } from '../../db/schema'
-import { contentWords, MATCH_THRESHOLD, similarity } from '../matching/similarity'
+import { contentWords, MATCH_THRESHOLD, wordSimilarity } from '../matching/similarity'
 import { toFtsQuery } from '../utils/fts'
 
 const CANDIDATES = 20
@@ -34,8 +34,9 @@ export function matchClaims({ claimIds }: { claimIds: number[] }) {
       if (words.length < 2) continue
       const query = toFtsQuery(words.slice(0, 3).join(' '), { prefix: false })
       if (!query) continue
+      const own = contentWords(claim.text)
       for (const other of candidates.all(query, claim.articleId) as { id: number; text: string }[]) {
-        const score = similarity(claim.text, other.text)
+        const score = wordSimilarity(own, contentWords(other.text))
         if (score < MATCH_THRESHOLD) continue
         const rounded = Math.round(score * 1000) / 1000
         linked += insert.run(claim.id, other.id, rounded).changes
