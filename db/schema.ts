@@ -134,6 +134,8 @@ export type ClaimFacets = {
   entities: { text: string; start: number; end: number; type: string }[]
   quotes: { text: string; start: number; end: number }[]
   attribution: { source: string; verb: string; start: number; end: number } | null
+  /** What the claim asserts, one fact at a time (absent on claims stored before propositions). */
+  propositions?: { text: string; parts: { start: number; end: number }[] }[]
 }
 
 export const claims = sqliteTable(

@@ -42,7 +42,7 @@ function measure(name: string, docs: string[], run: (doc: string) => unknown) {
 }
 
 const docs = corpus()
-const ours = measure('Claimdesk extraction (sentences, claims, dates, numbers, entities, quotes, attribution, check-worthiness)', docs, (d) =>
+const ours = measure('Claimdesk extraction (sentences, claims, propositions, dates, numbers, entities, quotes, attribution, check-worthiness)', docs, (d) =>
   extract(d, { published: '2008-03-01' }),
 )
 const theirs = measure('compromise (sentences, people, places, organisations, numbers)', docs, (d) => {

@@ -60,4 +60,4 @@ console.log(`\nImport through cli import: ${opts.articles} articles of about 800
 console.log('| median | min | max |')
 console.log('|---|---|---|')
 console.log(`| ${median(rates).toFixed(0)} articles/s | ${Math.min(...rates).toFixed(0)} | ${Math.max(...rates).toFixed(0)} |`)
-console.log('(includes process start-up, extraction, claim matching and one transaction per article)')
+console.log('(includes process start-up, extraction, claim matching, and one commit per 20 articles)')

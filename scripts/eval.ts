@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { splitClaims } from '../app/extraction/claims'
 import { findDates, parseReference } from '../app/extraction/dates'
+import { splitPropositions } from '../app/extraction/propositions'
 import { bestThreshold, crossValidate, EVAL_DIR, metrics, readClaimBuster } from './lib/claimbuster'
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
@@ -85,13 +86,17 @@ function propositions() {
   let predicted = 0
   let reference = 0
   let baselineMatched = 0
+  let propsPredicted = 0
+  let propsMatched = 0
   for (const row of rows) {
     const tokenSpans = row.tokens.map((t, i) => ({ start: row.token_char_offsets[i]!, end: row.token_char_offsets[i]! + t.length }))
     const toTokens = (start: number, end: number) =>
       new Set(tokenSpans.flatMap((s, i) => (s.start >= start && s.end <= end && /[\p{L}\p{N}]/u.test(row.tokens[i]!) ? [i] : [])))
     const refs = row.reference_proposition_token_indices.map((ix) => new Set(ix.filter((i) => /[\p{L}\p{N}]/u.test(row.tokens[i] ?? ''))))
     const preds = splitClaims(row.sentence).map((c) => toTokens(c.start, c.end))
+    const props = splitPropositions(row.sentence).map((p) => new Set(p.parts.flatMap((part) => [...toTokens(part.start, part.end)])))
     predicted += preds.length
+    propsPredicted += props.length
     reference += refs.length
     const match = (candidates: Set<number>[]) => {
       const pairs: [number, number, number][] = []
@@ -115,15 +120,19 @@ function propositions() {
       return n
     }
     matched += match(preds)
+    propsMatched += match(props)
     baselineMatched += match([toTokens(0, row.sentence.length)])
   }
   const p = matched / Math.max(1, predicted)
   const r = matched / Math.max(1, reference)
+  const pp = propsMatched / Math.max(1, propsPredicted)
+  const pr = propsMatched / Math.max(1, reference)
   const bp = baselineMatched / rows.length
   const br = baselineMatched / Math.max(1, reference)
   return [
     `Propositions — PropSegmEnt dev, ${rows.length} sentences, ${reference} reference propositions (one-to-one, token Jaccard >= 0.5)`,
-    `  claims       P ${f3(p)}  R ${f3(r)}  F1 ${f3((2 * p * r) / Math.max(1e-9, p + r))}  (${predicted} predicted)   target F1 >= 0.55`,
+    `  propositions P ${f3(pp)}  R ${f3(pr)}  F1 ${f3((2 * pp * pr) / Math.max(1e-9, pp + pr))}  (${propsPredicted} predicted)   target F1 >= 0.55`,
+    `  claims       P ${f3(p)}  R ${f3(r)}  F1 ${f3((2 * p * r) / Math.max(1e-9, p + r))}  (${predicted} predicted; a claim may hold several propositions)`,
     `  whole sentence as one claim: P ${f3(bp)}  R ${f3(br)}  F1 ${f3((2 * bp * br) / Math.max(1e-9, bp + br))}`,
   ]
 }

@@ -73,6 +73,7 @@ export const ClaimOutSchema = z.object({
     entities: z.array(z.object({ text: z.string(), start: z.number(), end: z.number(), type: z.string() })),
     quotes: z.array(z.object({ text: z.string(), start: z.number(), end: z.number() })),
     attribution: z.object({ source: z.string(), verb: z.string(), start: z.number(), end: z.number() }).nullable(),
+    propositions: z.array(z.object({ text: z.string(), parts: z.array(z.object({ start: z.number(), end: z.number() })) })).optional(),
   }),
   status: z.enum(CLAIM_STATUSES),
   verdict: z.enum(VERDICTS).nullable(),

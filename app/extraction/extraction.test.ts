@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { extract } from './index'
 import { findDates, parseReference } from './dates'
+import { splitPropositions } from './propositions'
 import { splitSentences } from './sentences'
 
 const fixture = fs.readFileSync(path.resolve(__dirname, '../../../shared/fixtures/articles/interpol-syria.txt'), 'utf8')
@@ -167,5 +168,36 @@ describe('robustness', () => {
     expect(result.sentences.length).toBeGreaterThan(1000)
     const last = result.claims[result.claims.length - 1]!
     expect(big.slice(last.start, last.end).length).toBeGreaterThan(0)
+  })
+})
+
+describe('propositions', () => {
+  test('a sentence with a date and a place gives one proposition for each, sharing subject and verb', () => {
+    const sentence = 'The film premiered on May 28, 2014 in Hollywood, and was released in the United States on May 30.'
+    const texts = splitPropositions(sentence).map((p) => p.text)
+    expect(texts).toContain('The film premiered on May 28, 2014')
+    expect(texts).toContain('The film premiered in Hollywood')
+    expect(texts).toContain('The film was released in the United States')
+    expect(texts).toContain('The film was released on May 30')
+  })
+
+  test('after a copula the predicate is kept with its modifier; an appositive is about its noun', () => {
+    const texts = splitPropositions('The 49ers are an American football team based in Santa Clara, California.').map((p) => p.text)
+    expect(texts).toContain('The 49ers are an American football team based in Santa Clara, California')
+    const appositive = splitPropositions('The award went to Maria Ortiz, the head of the agency, in 2019.').map((p) => p.text)
+    expect(appositive).toContain('Maria Ortiz the head of the agency')
+  })
+
+  test('every part is a span of the input whose words make up the proposition, and claims carry them', () => {
+    const text = fixture
+    const result = extract(text)
+    const all = result.claims.flatMap((c) => c.propositions)
+    expect(all.length).toBeGreaterThan(result.claims.length)
+    for (const p of all) {
+      const words = p.parts.map((part) => text.slice(part.start, part.end)).join(' ')
+      const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+      expect(norm(words)).toBe(norm(p.text))
+      for (let i = 1; i < p.parts.length; i++) expect(p.parts[i]!.start).toBeGreaterThan(p.parts[i - 1]!.end - 1)
+    }
   })
 })

@@ -79,7 +79,7 @@ export function importArticle(input: NewArticle): { article: typeof articles.$in
     // hot path of bulk imports.
     const claimIds = extraction.claims.map((c) => {
       const quote = textQuoteFor(input.body, c.start, c.end)
-      const facets = { dates: c.dates, numbers: c.numbers, entities: c.entities, quotes: c.quotes, attribution: c.attribution }
+      const facets = { dates: c.dates, numbers: c.numbers, entities: c.entities, quotes: c.quotes, attribution: c.attribution, propositions: c.propositions }
       const id = Number(
         statements.claim.run(article.id, c.text, c.start, c.end, quote.exact, quote.prefix, quote.suffix, c.checkworthiness, JSON.stringify(c.reasons), JSON.stringify(facets), input.importedById ?? null)
           .lastInsertRowid,

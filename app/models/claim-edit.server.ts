@@ -20,6 +20,7 @@ function facetsFor(body: string, start: number, end: number, publishedAt: string
     entities: shift(all.flatMap((c) => c.entities)),
     quotes: shift(all.flatMap((c) => c.quotes)),
     attribution: all.find((c) => c.attribution)?.attribution ?? null,
+    propositions: all.flatMap((c) => c.propositions).map((p) => ({ text: p.text, parts: shift(p.parts) })),
   }
 }
 

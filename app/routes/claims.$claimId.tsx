@@ -258,6 +258,18 @@ function Facets({ claim }: { claim: Claim }) {
           </dd>
         </>
       ) : null}
+      {f.propositions && f.propositions.length > 1 ? (
+        <>
+          <dt>Asserts</dt>
+          <dd>
+            <ul className="propositions">
+              {f.propositions.map((p, i) => (
+                <li key={i}>{p.text}</li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      ) : null}
       {f.attribution ? (
         <>
           <dt>Attributed to</dt>
