@@ -1,57 +1,50 @@
 // The production HTTP server: Express serving the built Remix app and its static assets.
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import { installGlobals } from "@remix-run/node";
-import compression from "compression";
-import express from "express";
-import morgan from "morgan";
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import { installGlobals } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import morgan from 'morgan'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const buildPath = path.resolve(
-  process.argv[2] ?? path.join(root, "build", "server", "index.js")
-);
-const build = await import(pathToFileURL(buildPath).href);
-installGlobals({ nativeFetch: build.future.v3_singleFetch });
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const buildPath = path.resolve(process.argv[2] ?? path.join(root, 'build', 'server', 'index.js'))
+const build = await import(pathToFileURL(buildPath).href)
+installGlobals({ nativeFetch: build.future.v3_singleFetch })
 
-const app = express();
-app.disable("x-powered-by");
+const app = express()
+app.disable('x-powered-by')
 
 // A response sent before its request body was read in full (a 403 or 413 to a large upload, say)
 // closes the connection: the unread rest of the body must never be parsed as the next request,
 // and a kept-alive socket with unread bytes would otherwise stall until the keep-alive timeout.
 app.use((req, res, next) => {
-  const writeHead = res.writeHead;
+  const writeHead = res.writeHead
   res.writeHead = function (...args) {
-    if (!req.complete && !res.headersSent) res.setHeader("Connection", "close");
-    return writeHead.apply(this, args);
-  };
-  next();
-});
-app.use(compression());
+    if (!req.complete && !res.headersSent) res.setHeader('Connection', 'close')
+    return writeHead.apply(this, args)
+  }
+  next()
+})
+app.use(compression())
 // Vite copies public/ into the client build. Only paths that name a file (a dot in the last
 // segment) look on disk, so page requests do not pay for a stat.
-const clientDir = path.resolve(root, build.assetsBuildDirectory);
-const assets = express.static(path.join(clientDir, "assets"), {
+const clientDir = path.resolve(root, build.assetsBuildDirectory)
+const assets = express.static(path.join(clientDir, 'assets'), {
   immutable: true,
-  maxAge: "1y",
+  maxAge: '1y',
   fallthrough: false,
-});
-const files = express.static(clientDir, { maxAge: "1h" });
-app.use("/assets", assets);
-app.use((req, res, next) =>
-  /\.[^/]+$/.test(req.path) ? files(req, res, next) : next()
-);
-app.use(morgan("tiny"));
-app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+})
+const files = express.static(clientDir, { maxAge: '1h' })
+app.use('/assets', assets)
+app.use((req, res, next) => (/\.[^/]+$/.test(req.path) ? files(req, res, next) : next()))
+app.use(morgan('tiny'))
+app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV }))
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST;
-const onListen = () =>
-  console.log(`Claimdesk listening on http://${host ?? "localhost"}:${port}`);
-const server = host
-  ? app.listen(port, host, onListen)
-  : app.listen(port, onListen);
-for (const signal of ["SIGTERM", "SIGINT"]) {
-  process.once(signal, () => server.close(() => process.exit(0)));
+const port = Number(process.env.PORT ?? 3000)
+const host = process.env.HOST
+const onListen = () => console.log(`Claimdesk listening on http://${host ?? 'localhost'}:${port}`)
+const server = host ? app.listen(port, host, onListen) : app.listen(port, onListen)
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.once(signal, () => server.close(() => process.exit(0)))
 }

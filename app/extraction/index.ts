@@ -3,129 +3,100 @@
  * deterministic — no I/O — so it runs the same in the server, the CLI, a worker and tests.
  * All offsets are UTF-16 indices into the input exactly as given.
  */
-import { scoreCheckworthiness, CHECKWORTHY_THRESHOLD } from "./checkworthiness";
-import { splitClaims } from "./claims";
-import { findDates, parseReference, type DateMention } from "./dates";
-import {
-  findAttribution,
-  findEntities,
-  findQuotes,
-  type Attribution,
-  type EntityMention,
-  type QuoteMention,
-} from "./entities";
-import { findNumbers, type NumberMention } from "./numbers";
-import { splitPropositions, type Proposition } from "./propositions";
-import { splitSentences } from "./sentences";
+import { scoreCheckworthiness, CHECKWORTHY_THRESHOLD } from './checkworthiness'
+import { splitClaims } from './claims'
+import { findDates, parseReference, type DateMention } from './dates'
+import { findAttribution, findEntities, findQuotes, type Attribution, type EntityMention, type QuoteMention } from './entities'
+import { findNumbers, type NumberMention } from './numbers'
+import { splitPropositions, type Proposition } from './propositions'
+import { splitSentences } from './sentences'
 
 export type ExtractOptions = {
-  published?: string /* YYYY-MM-DD, anchors relative dates */;
-};
-export type ExtractedDate = DateMention;
-export type ExtractedEntity = EntityMention;
-export type ExtractedNumber = NumberMention;
-export type ExtractedQuote = QuoteMention;
-export type { Attribution, Proposition };
+  published?: string /* YYYY-MM-DD, anchors relative dates */
+}
+export type ExtractedDate = DateMention
+export type ExtractedEntity = EntityMention
+export type ExtractedNumber = NumberMention
+export type ExtractedQuote = QuoteMention
+export type { Attribution, Proposition }
 export type ExtractedSentence = {
-  start: number;
-  end: number;
-  text: string;
-  checkworthiness: number;
-  heading?: boolean;
-};
+  start: number
+  end: number
+  text: string
+  checkworthiness: number
+  heading?: boolean
+}
 export type ExtractedClaim = {
-  text: string;
-  start: number;
-  end: number;
+  text: string
+  start: number
+  end: number
   /** Index into `sentences`. */
-  sentence: number;
-  checkworthiness: number;
-  reasons: string[];
-  dates: ExtractedDate[];
-  entities: ExtractedEntity[];
-  numbers: ExtractedNumber[];
-  quotes: ExtractedQuote[];
-  attribution: Attribution | null;
+  sentence: number
+  checkworthiness: number
+  reasons: string[]
+  dates: ExtractedDate[]
+  entities: ExtractedEntity[]
+  numbers: ExtractedNumber[]
+  quotes: ExtractedQuote[]
+  attribution: Attribution | null
   /** What the claim asserts, one fact at a time; each part is a span of the input. */
-  propositions: Proposition[];
-};
+  propositions: Proposition[]
+}
 export type ExtractionResult = {
-  sentences: ExtractedSentence[];
-  claims: ExtractedClaim[];
-};
+  sentences: ExtractedSentence[]
+  claims: ExtractedClaim[]
+}
 
-export { CHECKWORTHY_THRESHOLD, scoreCheckworthiness };
+export { CHECKWORTHY_THRESHOLD, scoreCheckworthiness }
 
 /** Intention, hope and prediction: kept when they carry a checkable fact, but scored low. */
 const HEDGED =
-  /\b(?:aims? to|aimed to|hopes? to|plans? to|intends? to|wants? to|seeks? to|expressed (?:interest|hope|concern)|could|might|may|would|is expected to|are expected to|is likely to|will)\b/i;
-const MIN_CLAIM_WORDS = 4;
-const MAX_SENTENCE_FOR_SPLIT = 2000;
+  /\b(?:aims? to|aimed to|hopes? to|plans? to|intends? to|wants? to|seeks? to|expressed (?:interest|hope|concern)|could|might|may|would|is expected to|are expected to|is likely to|will)\b/i
+const MIN_CLAIM_WORDS = 4
+const MAX_SENTENCE_FOR_SPLIT = 2000
 
-function shift<T extends { start: number; end: number }>(
-  items: T[],
-  by: number
-): T[] {
-  return items.map((x) => ({ ...x, start: x.start + by, end: x.end + by }));
+function shift<T extends { start: number; end: number }>(items: T[], by: number): T[] {
+  return items.map((x) => ({ ...x, start: x.start + by, end: x.end + by }))
 }
 
-function within<T extends { start: number; end: number }>(
-  items: T[],
-  start: number,
-  end: number
-) {
-  return items.filter((x) => x.start >= start && x.end <= end);
+function within<T extends { start: number; end: number }>(items: T[], start: number, end: number) {
+  return items.filter((x) => x.start >= start && x.end <= end)
 }
 
 /** Extracts sentences and atomic claims, with facets and check-worthiness, from an article. */
-export function extract(
-  text: string,
-  options: ExtractOptions = {}
-): ExtractionResult {
-  const reference = parseReference(options.published);
-  const spans = splitSentences(text);
-  const allDates = findDates(text, reference);
-  const sentences: ExtractedSentence[] = [];
-  const claims: ExtractedClaim[] = [];
-  let dateCursor = 0;
+export function extract(text: string, options: ExtractOptions = {}): ExtractionResult {
+  const reference = parseReference(options.published)
+  const spans = splitSentences(text)
+  const allDates = findDates(text, reference)
+  const sentences: ExtractedSentence[] = []
+  const claims: ExtractedClaim[] = []
+  let dateCursor = 0
 
   spans.forEach((span, index) => {
-    const sentenceText = text.slice(span.start, span.end);
-    const words = sentenceText.split(/\s+/).filter(Boolean).length;
-    const scored = span.heading
-      ? { score: 0.05, reasons: ["− headline or section heading"] }
-      : scoreCheckworthiness(sentenceText);
+    const sentenceText = text.slice(span.start, span.end)
+    const words = sentenceText.split(/\s+/).filter(Boolean).length
+    const scored = span.heading ? { score: 0.05, reasons: ['− headline or section heading'] } : scoreCheckworthiness(sentenceText)
     sentences.push({
       start: span.start,
       end: span.end,
       text: sentenceText,
       checkworthiness: scored.score,
       ...(span.heading ? { heading: true } : {}),
-    });
+    })
 
-    while (
-      dateCursor < allDates.length &&
-      allDates[dateCursor]!.end <= span.start
-    )
-      dateCursor++;
-    const dates: DateMention[] = [];
-    for (
-      let k = dateCursor;
-      k < allDates.length && allDates[k]!.start < span.end;
-      k++
-    ) {
-      if (allDates[k]!.end <= span.end) dates.push(allDates[k]!);
+    while (dateCursor < allDates.length && allDates[dateCursor]!.end <= span.start) dateCursor++
+    const dates: DateMention[] = []
+    for (let k = dateCursor; k < allDates.length && allDates[k]!.start < span.end; k++) {
+      if (allDates[k]!.end <= span.end) dates.push(allDates[k]!)
     }
-    if (span.heading || words < MIN_CLAIM_WORDS) return;
+    if (span.heading || words < MIN_CLAIM_WORDS) return
 
-    const relDates = shift(dates, -span.start);
-    const numbers = shift(findNumbers(sentenceText, relDates), span.start);
-    const entities = shift(findEntities(sentenceText), span.start);
-    const quotes = shift(findQuotes(sentenceText), span.start);
-    const attr = findAttribution(sentenceText);
-    const attribution = attr
-      ? { ...attr, start: attr.start + span.start, end: attr.end + span.start }
-      : null;
+    const relDates = shift(dates, -span.start)
+    const numbers = shift(findNumbers(sentenceText, relDates), span.start)
+    const entities = shift(findEntities(sentenceText), span.start)
+    const quotes = shift(findQuotes(sentenceText), span.start)
+    const attr = findAttribution(sentenceText)
+    const attribution = attr ? { ...attr, start: attr.start + span.start, end: attr.end + span.start } : null
 
     const clauses =
       sentenceText.length > MAX_SENTENCE_FOR_SPLIT
@@ -134,10 +105,10 @@ export function extract(
               start: 0,
               end: sentenceText.length,
               text: sentenceText.trim(),
-              via: "sentence" as const,
+              via: 'sentence' as const,
             },
           ]
-        : splitClaims(sentenceText);
+        : splitClaims(sentenceText)
     // Each proposition goes to the claim holding its last (most specific) part.
     const propositions =
       sentenceText.length > MAX_SENTENCE_FOR_SPLIT
@@ -145,41 +116,26 @@ export function extract(
         : splitPropositions(sentenceText).map((p) => ({
             text: p.text,
             parts: shift(p.parts, span.start),
-          }));
+          }))
     const owner = (p: Proposition) => {
-      const last = p.parts[p.parts.length - 1]!;
-      const k = clauses.findIndex(
-        (c) =>
-          last.start < span.start + c.end && last.end > span.start + c.start
-      );
-      return k < 0 ? 0 : k;
-    };
-    const owners = propositions.map(owner);
+      const last = p.parts[p.parts.length - 1]!
+      const k = clauses.findIndex((c) => last.start < span.start + c.end && last.end > span.start + c.start)
+      return k < 0 ? 0 : k
+    }
+    const owners = propositions.map(owner)
     clauses.forEach((clause, k) => {
-      const start = span.start + clause.start;
-      const end = span.start + clause.end;
-      const own =
-        clauses.length === 1 ? scored : scoreCheckworthiness(clause.text);
-      let score =
-        clauses.length === 1
-          ? scored.score
-          : Math.round(((own.score + scored.score) / 2) * 1000) / 1000;
-      const reasons = [...own.reasons];
-      if (clauses.length > 1)
-        reasons.push(
-          `split from a compound sentence (${clause.via.replace("-", " ")})`
-        );
+      const start = span.start + clause.start
+      const end = span.start + clause.end
+      const own = clauses.length === 1 ? scored : scoreCheckworthiness(clause.text)
+      let score = clauses.length === 1 ? scored.score : Math.round(((own.score + scored.score) / 2) * 1000) / 1000
+      const reasons = [...own.reasons]
+      if (clauses.length > 1) reasons.push(`split from a compound sentence (${clause.via.replace('-', ' ')})`)
       if (HEDGED.test(clause.text)) {
-        score = Math.round(score * 0.5 * 1000) / 1000;
-        reasons.push(
-          "− intention, hope or prediction: only the factual part is checkable"
-        );
+        score = Math.round(score * 0.5 * 1000) / 1000
+        reasons.push('− intention, hope or prediction: only the factual part is checkable')
       }
       // Dates carried into the claim's text from the sentence's leading context count as its own.
-      const carried =
-        clause.text.length > 0 && clause.start > 0
-          ? dates.filter((d) => d.end <= start && clause.text.includes(d.text))
-          : [];
+      const carried = clause.text.length > 0 && clause.start > 0 ? dates.filter((d) => d.end <= start && clause.text.includes(d.text)) : []
       claims.push({
         text: clause.text,
         start,
@@ -193,8 +149,8 @@ export function extract(
         quotes: quotes.filter((q) => q.start < end && q.end > start),
         attribution,
         propositions: propositions.filter((_, i) => owners[i] === k),
-      });
-    });
-  });
-  return { sentences, claims };
+      })
+    })
+  })
+  return { sentences, claims }
 }

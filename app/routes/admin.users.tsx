@@ -7,30 +7,32 @@ import { z } from 'zod'
 import { ROLES } from '../../db/schema'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { deleteUserSessions } from '~/models/session.server'
-import {
-  createUser,
-  DuplicateEmailError,
-  getUserById,
-  listUsers,
-  setUserActive,
-  setUserRole,
-} from '~/models/user.server'
+import { createUser, DuplicateEmailError, getUserById, listUsers, setUserActive, setUserRole } from '~/models/user.server'
 import { requireUserWithRole } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { readFormData } from '~/utils/request.server'
 import { idField, NewUserSchema, roleField } from '~/utils/schemas'
+import { FieldError } from '~/components/field-error'
 
 export const meta: MetaFunction = () => [{ title: 'Users · Claimdesk' }]
 
-export const CreateUserSchema = NewUserSchema.extend({ intent: z.literal('create') })
-const ChangeRoleSchema = z.object({ intent: z.literal('set-role'), userId: idField, role: roleField })
+export const CreateUserSchema = NewUserSchema.extend({
+  intent: z.literal('create'),
+})
+const ChangeRoleSchema = z.object({
+  intent: z.literal('set-role'),
+  userId: idField,
+  role: roleField,
+})
 const SetActiveSchema = z.object({
   intent: z.literal('set-active'),
   userId: idField,
   active: z.enum(['true', 'false'], { error: 'Active must be true or false' }).transform((v) => v === 'true'),
 })
 const IntentSchema = z.object({
-  intent: z.enum(['create', 'set-role', 'set-active'], { error: 'Unknown action' }),
+  intent: z.enum(['create', 'set-role', 'set-active'], {
+    error: 'Unknown action',
+  }),
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -55,7 +57,12 @@ export async function action({ request }: ActionFunctionArgs) {
     } catch (error) {
       if (error instanceof DuplicateEmailError) {
         return data(
-          { result: submission.reply({ fieldErrors: { email: ['A user with this email already exists'] }, hideFields: ['password'] }) },
+          {
+            result: submission.reply({
+              fieldErrors: { email: ['A user with this email already exists'] },
+              hideFields: ['password'],
+            }),
+          },
           { status: 409 },
         )
       }
@@ -98,12 +105,6 @@ function CreateUserForm() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateUserSchema }),
     defaultValue: { role: 'reviewer' },
   })
-  const fieldError = (f: { errors?: string[]; errorId: string }) =>
-    f.errors ? (
-      <p className="field-error" id={f.errorId}>
-        {f.errors.join(' ')}
-      </p>
-    ) : null
   return (
     <Form method="post" {...getFormProps(form)} className="card" aria-labelledby="create-user-heading">
       <h2 id="create-user-heading" style={{ marginTop: 0 }}>
@@ -113,12 +114,12 @@ function CreateUserForm() {
       <div className="field">
         <label htmlFor={fields.email.id}>Email</label>
         <input {...getInputProps(fields.email, { type: 'email' })} autoComplete="off" />
-        {fieldError(fields.email)}
+        <FieldError field={fields.email} />
       </div>
       <div className="field">
         <label htmlFor={fields.name.id}>Name</label>
         <input {...getInputProps(fields.name, { type: 'text' })} />
-        {fieldError(fields.name)}
+        <FieldError field={fields.name} />
       </div>
       <div className="field">
         <label htmlFor={fields.role.id}>Role</label>
@@ -129,13 +130,13 @@ function CreateUserForm() {
             </option>
           ))}
         </select>
-        {fieldError(fields.role)}
+        <FieldError field={fields.role} />
       </div>
       <div className="field">
         <label htmlFor={fields.password.id}>Initial password</label>
         <input {...getInputProps(fields.password, { type: 'password' })} autoComplete="new-password" />
         <p className="hint">At least 10 characters. Share it with the person privately.</p>
-        {fieldError(fields.password)}
+        <FieldError field={fields.password} />
       </div>
       <button type="submit">Add user</button>
     </Form>

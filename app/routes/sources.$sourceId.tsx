@@ -11,8 +11,13 @@ import { requireUser, requireUserWithRole } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { readFormData } from '~/utils/request.server'
 import { httpUrlField, idField, isoDateField, optionalHttpUrlField, optionalText } from '~/utils/schemas'
+import { FieldError } from '~/components/field-error'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.source.title} · Sources · Claimdesk` : 'Source · Claimdesk' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data ? `${data.source.title} · Sources · Claimdesk` : 'Source · Claimdesk',
+  },
+]
 
 export const SourceSchema = z.object({
   url: httpUrlField('URL'),
@@ -41,13 +46,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireUserWithRole(request, 'reviewer')
   const id = sourceIdFrom(params)
   if (!getSource({ id })) throw new Response(null, { status: 404, statusText: 'Not Found' })
-  const submission = parseWithZod(await readFormData(request, 64 * 1024), { schema: SourceSchema })
+  const submission = parseWithZod(await readFormData(request, 64 * 1024), {
+    schema: SourceSchema,
+  })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   try {
     updateSource({ id, ...submission.value })
   } catch (error) {
     if (error instanceof DuplicateSourceUrlError) {
-      return data({ result: submission.reply({ fieldErrors: { url: ['Another source in the library already has this URL'] } }) }, { status: 409 })
+      return data(
+        {
+          result: submission.reply({
+            fieldErrors: {
+              url: ['Another source in the library already has this URL'],
+            },
+          }),
+        },
+        { status: 409 },
+      )
     }
     throw error
   }
@@ -73,12 +89,6 @@ export default function SourcePage() {
       notes: source.notes,
     },
   })
-  const err = (f: { errors?: string[]; errorId: string }) =>
-    f.errors ? (
-      <p className="field-error" id={f.errorId}>
-        {f.errors.join(' ')}
-      </p>
-    ) : null
   return (
     <>
       <p>
@@ -93,7 +103,8 @@ export default function SourcePage() {
       <div className="grid-2">
         <section aria-labelledby="uses-heading">
           <h2 id="uses-heading" style={{ marginTop: 0 }}>
-            Used as evidence for {uses.length} claim{uses.length === 1 ? '' : 's'}
+            Used as evidence for {uses.length} claim
+            {uses.length === 1 ? '' : 's'}
           </h2>
           <ul className="plain-list card">
             {uses.length === 0 ? <li className="muted">Not linked to any claim.</li> : null}
@@ -118,39 +129,39 @@ export default function SourcePage() {
           <div className="field">
             <label htmlFor={fields.url.id}>URL</label>
             <input {...getInputProps(fields.url, { type: 'url' })} />
-            {err(fields.url)}
+            <FieldError field={fields.url} />
           </div>
           <div className="field">
             <label htmlFor={fields.title.id}>Title</label>
             <input {...getInputProps(fields.title, { type: 'text' })} />
-            {err(fields.title)}
+            <FieldError field={fields.title} />
           </div>
           <div className="field">
             <label htmlFor={fields.publisher.id}>Publisher</label>
             <input {...getInputProps(fields.publisher, { type: 'text' })} />
-            {err(fields.publisher)}
+            <FieldError field={fields.publisher} />
           </div>
           <div className="row" style={{ alignItems: 'flex-start' }}>
             <div className="field" style={{ flex: 1 }}>
               <label htmlFor={fields.publishedAt.id}>Published</label>
               <input {...getInputProps(fields.publishedAt, { type: 'date' })} />
-              {err(fields.publishedAt)}
+              <FieldError field={fields.publishedAt} />
             </div>
             <div className="field" style={{ flex: 1 }}>
               <label htmlFor={fields.accessedAt.id}>Accessed</label>
               <input {...getInputProps(fields.accessedAt, { type: 'date' })} />
-              {err(fields.accessedAt)}
+              <FieldError field={fields.accessedAt} />
             </div>
           </div>
           <div className="field">
             <label htmlFor={fields.archivedUrl.id}>Archived copy URL</label>
             <input {...getInputProps(fields.archivedUrl, { type: 'url' })} />
-            {err(fields.archivedUrl)}
+            <FieldError field={fields.archivedUrl} />
           </div>
           <div className="field">
             <label htmlFor={fields.notes.id}>Notes</label>
             <textarea {...getTextareaProps(fields.notes)} rows={4} />
-            {err(fields.notes)}
+            <FieldError field={fields.notes} />
           </div>
           <button type="submit">Save source</button>
         </Form>

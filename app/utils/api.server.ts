@@ -1,19 +1,19 @@
-import type { z } from "zod";
-import type { Role } from "../../db/schema";
-import { getUserByApiToken } from "../models/api-token.server";
-import { hasRole, type SessionUser } from "./auth.server";
-import { refuseBody } from "./request.server";
+import type { z } from 'zod'
+import type { Role } from '../../db/schema'
+import { getUserByApiToken } from '../models/api-token.server'
+import { hasRole, type SessionUser } from './auth.server'
+import { refuseBody } from './request.server'
 
 export type ApiErrorCode =
-  | "bad_request"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "method_not_allowed"
-  | "conflict"
-  | "payload_too_large"
-  | "unsupported_media_type"
-  | "validation_failed";
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'validation_failed'
 
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
@@ -25,7 +25,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
-};
+}
 
 /** `{"error":{"code","message","fields?"}}` with the matching status. */
 export function apiError(
@@ -36,151 +36,106 @@ export function apiError(
     headers,
     extra,
   }: {
-    fields?: Record<string, string[]>;
-    headers?: HeadersInit;
-    extra?: Record<string, unknown>;
-  } = {}
+    fields?: Record<string, string[]>
+    headers?: HeadersInit
+    extra?: Record<string, unknown>
+  } = {},
 ) {
-  return Response.json(
-    { error: { code, message, ...(fields ? { fields } : {}), ...extra } },
-    { status: STATUS[code], headers }
-  );
+  return Response.json({ error: { code, message, ...(fields ? { fields } : {}), ...extra } }, { status: STATUS[code], headers })
 }
 
 /** Field messages keyed by dotted path, from a zod error. */
 export function zodFields(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+  const fields: Record<string, string[]> = {}
   for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "_";
-    (fields[key] ??= []).push(issue.message);
+    const key = issue.path.length ? issue.path.join('.') : '_'
+    ;(fields[key] ??= []).push(issue.message)
   }
-  return fields;
+  return fields
 }
 
-export function validationError(
-  error: z.ZodError,
-  message = "Some fields are invalid"
-) {
-  const fields = zodFields(error);
-  return apiError(
-    "validation_failed",
-    `${message}: ${Object.keys(fields).join(", ")}`,
-    { fields }
-  );
+export function validationError(error: z.ZodError, message = 'Some fields are invalid') {
+  const fields = zodFields(error)
+  return apiError('validation_failed', `${message}: ${Object.keys(fields).join(', ')}`, { fields })
 }
 
 /** The user a bearer token acts for; throws a 401 or 403 JSON response otherwise. */
-export function requireApiUser(
-  request: Request,
-  role: Role = "reviewer"
-): SessionUser {
-  const header = request.headers.get("authorization") ?? "";
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+export function requireApiUser(request: Request, role: Role = 'reviewer'): SessionUser {
+  const header = request.headers.get('authorization') ?? ''
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
   if (!match) {
-    throw apiError(
-      "unauthorized",
-      'Send a personal API token as "Authorization: Bearer <token>".',
-      {
-        headers: { "WWW-Authenticate": "Bearer" },
-      }
-    );
+    throw apiError('unauthorized', 'Send a personal API token as "Authorization: Bearer <token>".', {
+      headers: { 'WWW-Authenticate': 'Bearer' },
+    })
   }
-  const user = getUserByApiToken({ token: match[1]! });
+  const user = getUserByApiToken({ token: match[1]! })
   if (!user) {
-    throw apiError(
-      "unauthorized",
-      "The API token is invalid or has been revoked.",
-      {
-        headers: { "WWW-Authenticate": 'Bearer error="invalid_token"' },
-      }
-    );
+    throw apiError('unauthorized', 'The API token is invalid or has been revoked.', {
+      headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+    })
   }
   if (!hasRole(user, role)) {
-    throw apiError(
-      "forbidden",
-      `This needs the ${role} role; the token acts for a ${user.role}.`
-    );
+    throw apiError('forbidden', `This needs the ${role} role; the token acts for a ${user.role}.`)
   }
-  return user;
+  return user
 }
 
-export const DEFAULT_JSON_LIMIT = 1024 * 1024;
+export const DEFAULT_JSON_LIMIT = 1024 * 1024
 
 /**
  * Reads and validates a JSON body: 415 for another content type, 413 past the limit, 400 for
  * malformed JSON, 422 with field messages when it does not fit the schema.
  */
-export async function parseJsonBody<T extends z.ZodTypeAny>(
-  request: Request,
-  schema: T,
-  limit = DEFAULT_JSON_LIMIT
-): Promise<z.infer<T>> {
-  const type = request.headers.get("content-type") ?? "";
+export async function parseJsonBody<T extends z.ZodTypeAny>(request: Request, schema: T, limit = DEFAULT_JSON_LIMIT): Promise<z.infer<T>> {
+  const type = request.headers.get('content-type') ?? ''
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
-    throw await refuseBody(
-      request,
-      apiError("unsupported_media_type", "Send the body as application/json.")
-    );
+    throw await refuseBody(request, apiError('unsupported_media_type', 'Send the body as application/json.'))
   }
-  const tooLarge = () =>
-    apiError(
-      "payload_too_large",
-      `The body is larger than ${Math.round(limit / 1024)} KB.`
-    );
-  if (Number(request.headers.get("content-length") ?? "0") > limit)
-    throw await refuseBody(request, tooLarge());
-  let text = "";
+  const tooLarge = () => apiError('payload_too_large', `The body is larger than ${Math.round(limit / 1024)} KB.`)
+  if (Number(request.headers.get('content-length') ?? '0') > limit) throw await refuseBody(request, tooLarge())
+  let text = ''
   if (request.body) {
-    const reader = request.body.getReader();
-    const decoder = new TextDecoder("utf-8", { fatal: true });
-    let size = 0;
+    const reader = request.body.getReader()
+    const decoder = new TextDecoder('utf-8', { fatal: true })
+    let size = 0
     try {
       for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.byteLength;
-        if (size > limit) throw await refuseBody(request, tooLarge(), reader);
-        text += decoder.decode(value, { stream: true });
+        const { done, value } = await reader.read()
+        if (done) break
+        size += value.byteLength
+        if (size > limit) throw await refuseBody(request, tooLarge(), reader)
+        text += decoder.decode(value, { stream: true })
       }
-      text += decoder.decode();
+      text += decoder.decode()
     } catch (error) {
-      if (error instanceof Response) throw error;
-      throw apiError("bad_request", "The body is not valid UTF-8.");
+      if (error instanceof Response) throw error
+      throw apiError('bad_request', 'The body is not valid UTF-8.')
     }
   }
-  let json: unknown;
+  let json: unknown
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text)
   } catch {
-    throw apiError("bad_request", "The body is not valid JSON.");
+    throw apiError('bad_request', 'The body is not valid JSON.')
   }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw validationError(parsed.error);
-  return parsed.data;
+  const parsed = schema.safeParse(json)
+  if (!parsed.success) throw validationError(parsed.error)
+  return parsed.data
 }
 
 /** Validates query-string parameters (empty ones count as absent), answering 400 with field messages. */
-export function parseQuery<T extends z.ZodTypeAny>(
-  request: Request,
-  schema: T
-): z.infer<T> {
-  const params = Object.fromEntries(
-    [...new URL(request.url).searchParams].filter(([, v]) => v !== "")
-  );
-  const parsed = schema.safeParse(params);
+export function parseQuery<T extends z.ZodTypeAny>(request: Request, schema: T): z.infer<T> {
+  const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ''))
+  const parsed = schema.safeParse(params)
   if (!parsed.success) {
-    const fields = zodFields(parsed.error);
-    throw apiError(
-      "bad_request",
-      `Invalid query parameters: ${Object.keys(fields).join(", ")}`,
-      { fields }
-    );
+    const fields = zodFields(parsed.error)
+    throw apiError('bad_request', `Invalid query parameters: ${Object.keys(fields).join(', ')}`, { fields })
   }
-  return parsed.data;
+  return parsed.data
 }
 
 export function methodNotAllowed(allowed: string[]) {
-  return apiError("method_not_allowed", `Use ${allowed.join(" or ")}.`, {
-    headers: { Allow: allowed.join(", ") },
-  });
+  return apiError('method_not_allowed', `Use ${allowed.join(' or ')}.`, {
+    headers: { Allow: allowed.join(', ') },
+  })
 }

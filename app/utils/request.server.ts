@@ -1,112 +1,88 @@
 /** Largest form body accepted by default (article uploads pass their own limit). */
-export const DEFAULT_FORM_LIMIT = 1024 * 1024;
+export const DEFAULT_FORM_LIMIT = 1024 * 1024
 
 /**
  * A refusal sent before the body was read in full. What is left of the body is read and dropped
  * (up to a bound) so the client sees the answer rather than a broken upload, and the connection is
  * closed so the unread rest can never be taken for the next request on it.
  */
-export async function refuseBody(
-  request: Request,
-  response: Response,
-  reader?: ReadableStreamDefaultReader<Uint8Array>
-) {
-  const rest =
-    reader ??
-    (request.body && !request.bodyUsed ? request.body.getReader() : undefined);
-  if (rest) await drain(rest);
-  response.headers.set("Connection", "close");
-  return response;
+export async function refuseBody(request: Request, response: Response, reader?: ReadableStreamDefaultReader<Uint8Array>) {
+  const rest = reader ?? (request.body && !request.bodyUsed ? request.body.getReader() : undefined)
+  if (rest) await drain(rest)
+  response.headers.set('Connection', 'close')
+  return response
 }
 
 function tooLarge(limit: number) {
-  return new Response(
-    `The submitted form is larger than ${Math.round(limit / 1024)} KB.`,
-    {
-      status: 413,
-      statusText: "Payload Too Large",
-    }
-  );
+  return new Response(`The submitted form is larger than ${Math.round(limit / 1024)} KB.`, {
+    status: 413,
+    statusText: 'Payload Too Large',
+  })
 }
 
 /**
  * Reads a form body, answering 413 for oversized bodies and 400 for ones that cannot be parsed,
  * instead of letting them become server errors.
  */
-export async function readFormData(
-  request: Request,
-  limit = DEFAULT_FORM_LIMIT
-): Promise<FormData> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw await refuseBody(request, tooLarge(limit));
-  const type = request.headers.get("content-type") ?? "";
-  if (
-    !type.startsWith("application/x-www-form-urlencoded") &&
-    !type.startsWith("multipart/form-data")
-  ) {
+export async function readFormData(request: Request, limit = DEFAULT_FORM_LIMIT): Promise<FormData> {
+  const declared = Number(request.headers.get('content-length') ?? '0')
+  if (declared > limit) throw await refuseBody(request, tooLarge(limit))
+  const type = request.headers.get('content-type') ?? ''
+  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) {
     throw await refuseBody(
       request,
-      new Response(
-        "Send the form as application/x-www-form-urlencoded or multipart/form-data.",
-        {
-          status: 415,
-          statusText: "Unsupported Media Type",
-        }
-      )
-    );
+      new Response('Send the form as application/x-www-form-urlencoded or multipart/form-data.', {
+        status: 415,
+        statusText: 'Unsupported Media Type',
+      }),
+    )
   }
-  const body = await readLimited(request, limit);
+  const body = await readLimited(request, limit)
   try {
     return await new Response(body, {
-      headers: { "content-type": type },
-    }).formData();
+      headers: { 'content-type': type },
+    }).formData()
   } catch {
-    throw new Response("The form could not be read.", {
+    throw new Response('The form could not be read.', {
       status: 400,
-      statusText: "Bad Request",
-    });
+      statusText: 'Bad Request',
+    })
   }
 }
 
 /** Reads and drops what is left of a body, up to `max` bytes. */
-async function drain(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  max = 16 * 1024 * 1024
-) {
-  let dropped = 0;
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, max = 16 * 1024 * 1024) {
+  let dropped = 0
   try {
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      dropped += value.byteLength;
-      if (dropped > max) break;
+      const { done, value } = await reader.read()
+      if (done) return
+      dropped += value.byteLength
+      if (dropped > max) break
     }
   } catch {
-    return;
+    return
   }
-  await reader.cancel().catch(() => {});
+  await reader.cancel().catch(() => {})
 }
 
-async function readLimited(
-  request: Request,
-  limit: number
-): Promise<Uint8Array<ArrayBuffer>> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  if (!request.body) return new Uint8Array()
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) throw await refuseBody(request, tooLarge(limit), reader);
-    chunks.push(value);
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > limit) throw await refuseBody(request, tooLarge(limit), reader)
+    chunks.push(value)
   }
-  const out = new Uint8Array(size);
-  let offset = 0;
+  const out = new Uint8Array(size)
+  let offset = 0
   for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
+    out.set(c, offset)
+    offset += c.byteLength
   }
-  return out;
+  return out
 }
