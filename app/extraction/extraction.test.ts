@@ -37,7 +37,9 @@ describe('the defining example', () => {
     expect(fixture.slice(lift!.start, lift!.end)).toBe('In June 2021, the Executive Committee decided to lift these measures')
     expect(done!.text).toBe('Implementation was completed in October 2021 following additional training for NCB Damascus staff.')
     expect(done!.dates.map((d) => d.value)).toEqual(['2021-10'])
-    expect(fixture.slice(done!.start, done!.end)).toBe('implementation completed in October 2021 following additional training for NCB Damascus staff.')
+    expect(fixture.slice(done!.start, done!.end)).toBe(
+      'implementation completed in October 2021 following additional training for NCB Damascus staff.',
+    )
   })
 
   test('the fixture: headings are not claims, offsets are exact, 1953 and December of 2012 are normalised', () => {
@@ -120,7 +122,10 @@ describe('facets', () => {
   test('dates at the precision stated, relative ones against the publication date', () => {
     const ref = parseReference('2024-03-15') // a Friday
     const values = (t: string) => findDates(t, ref).map((d) => `${d.text}=${d.value}`)
-    expect(values('It began in December of 2012 and ended on June 14, 2021.')).toEqual(['December of 2012=2012-12', 'June 14, 2021=2021-06-14'])
+    expect(values('It began in December of 2012 and ended on June 14, 2021.')).toEqual([
+      'December of 2012=2012-12',
+      'June 14, 2021=2021-06-14',
+    ])
     expect(values('Last year sales fell; last Monday the board met; yesterday it resigned; on Thursday it said so.')).toEqual([
       'Last year=2023',
       'last Monday=2024-03-11',
@@ -132,10 +137,13 @@ describe('facets', () => {
   })
 
   test('numbers with their kind and unit, entities, quotes and attribution', () => {
-    const text = 'Mayor Helen Ortiz said the old bridge carries about 14,000 vehicles a day, costs $48.5 million and is the 3rd oldest, a rise of 18 percent. "We have waited ten years for this," Ortiz told reporters.'
+    const text =
+      'Mayor Helen Ortiz said the old bridge carries about 14,000 vehicles a day, costs $48.5 million and is the 3rd oldest, a rise of 18 percent. "We have waited ten years for this," Ortiz told reporters.'
     const [first, second] = claimsOf(text)
     const kinds = first!.numbers.map((n) => `${n.text}:${n.kind}:${n.value}`)
-    expect(kinds).toEqual(expect.arrayContaining(['14,000 vehicles:quantity:14000', '$48.5 million:money:48500000', '3rd:ordinal:3', '18 percent:percent:18']))
+    expect(kinds).toEqual(
+      expect.arrayContaining(['14,000 vehicles:quantity:14000', '$48.5 million:money:48500000', '3rd:ordinal:3', '18 percent:percent:18']),
+    )
     expect(first!.entities).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'Mayor Helen Ortiz', type: 'person' })]))
     expect(first!.attribution).toMatchObject({ source: 'Mayor Helen Ortiz', verb: 'said' })
     expect(second!.quotes.map((q) => q.text)).toEqual(['We have waited ten years for this,'])
@@ -179,6 +187,17 @@ describe('propositions', () => {
     expect(texts).toContain('The film premiered in Hollywood')
     expect(texts).toContain('The film was released in the United States')
     expect(texts).toContain('The film was released on May 30')
+  })
+
+  test('a clear verb wins over a guessed one; "according to" is context; "between A and B" stays whole', () => {
+    const texts = splitPropositions(
+      "According to the council's transport report, average commute times rose by 18 percent between 2015 and 2023.",
+    ).map((p) => p.text)
+    expect(texts).toEqual([
+      'Average commute times rose by 18 percent',
+      'Average commute times rose between 2015 and 2023',
+      "According to the council's transport report average commute times rose",
+    ])
   })
 
   test('after a copula the predicate is kept with its modifier; an appositive is about its noun', () => {

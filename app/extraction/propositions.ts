@@ -161,17 +161,15 @@ export function splitPropositions(sentence: string): Proposition[] {
   let begin = 0
   let lead: number[] = []
   const comma = tokens.findIndex((t, i) => i < 12 && t.text === ',')
-  if (PREPOSITIONS.has(tokens[0]!.lower) && comma > 0) {
+  if ((PREPOSITIONS.has(tokens[0]!.lower) || tokens[0]!.lower === 'according') && comma > 0) {
     lead = tokens.slice(0, comma).map((_, i) => i)
     begin = comma + 1
   }
+  // A clear verb ("rose", "was") beats a guessed "-s" one ("times" in "commute times rose").
+  const window = Math.min(n, begin + 15)
   let verbAt = -1
-  for (let i = begin + 1; i < Math.min(n, begin + 15); i++) {
-    if (isVerb(tokens[i])) {
-      verbAt = i
-      break
-    }
-  }
+  for (let i = begin + 1; i < window && verbAt < 0; i++) if (isVerb(tokens[i], true)) verbAt = i
+  for (let i = begin + 1; i < window && verbAt < 0; i++) if (isVerb(tokens[i])) verbAt = i
   if (verbAt < 0) return whole()
   const subject = tokens.slice(begin, verbAt).flatMap((t, k) => (t.text === ',' ? [] : [begin + k]))
   const [verb, after] = verbGroup(tokens, verbAt)
@@ -192,7 +190,9 @@ export function splitPropositions(sentence: string): Proposition[] {
       next &&
       ((/^\p{Lu}/u.test(prev.text) && /^\p{Lu}/u.test(next.text) && !/^(?:The|A|An)$/.test(next.text)) ||
         (/^\d{1,2}$/.test(prev.text) && /^\d{4}$/.test(next.text)))
-    if (inName) current.push(k)
+    // "between 2015 and 2023" is one piece.
+    const between = t.lower === 'and' && by === 'between'
+    if (inName || between) current.push(k)
     else if (PREPOSITIONS.has(t.lower) || BOUNDARIES.has(t.lower)) {
       if (current.length) pieces.push({ by, ix: current })
       current = BOUNDARIES.has(t.lower) ? [] : [k]
