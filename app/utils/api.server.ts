@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { Role } from '../../db/schema'
 import { getUserByApiToken } from '../models/api-token.server'
 import { hasRole, type SessionUser } from './auth.server'
-import { refuseBody } from './request.server'
+import { readBody, refuseBody } from './request.server'
 
 export type ApiErrorCode =
   | 'bad_request'
@@ -91,26 +91,14 @@ export async function parseJsonBody<T extends z.ZodTypeAny>(request: Request, sc
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw await refuseBody(request, apiError('unsupported_media_type', 'Send the body as application/json.'))
   }
-  const tooLarge = () => apiError('payload_too_large', `The body is larger than ${Math.round(limit / 1024)} KB.`)
-  if (Number(request.headers.get('content-length') ?? '0') > limit) throw await refuseBody(request, tooLarge())
-  let text = ''
-  if (request.body) {
-    const reader = request.body.getReader()
-    const decoder = new TextDecoder('utf-8', { fatal: true })
-    let size = 0
-    try {
-      for (;;) {
-        const { done, value } = await reader.read()
-        if (done) break
-        size += value.byteLength
-        if (size > limit) throw await refuseBody(request, tooLarge(), reader)
-        text += decoder.decode(value, { stream: true })
-      }
-      text += decoder.decode()
-    } catch (error) {
-      if (error instanceof Response) throw error
-      throw apiError('bad_request', 'The body is not valid UTF-8.')
-    }
+  const body = await readBody(request, limit, () =>
+    apiError('payload_too_large', `The body is larger than ${Math.round(limit / 1024)} KB.`),
+  )
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body)
+  } catch {
+    throw apiError('bad_request', 'The body is not valid UTF-8.')
   }
   let json: unknown
   try {

@@ -25,8 +25,6 @@ function tooLarge(limit: number) {
  * instead of letting them become server errors.
  */
 export async function readFormData(request: Request, limit = DEFAULT_FORM_LIMIT): Promise<FormData> {
-  const declared = Number(request.headers.get('content-length') ?? '0')
-  if (declared > limit) throw await refuseBody(request, tooLarge(limit))
   const type = request.headers.get('content-type') ?? ''
   if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) {
     throw await refuseBody(
@@ -37,7 +35,7 @@ export async function readFormData(request: Request, limit = DEFAULT_FORM_LIMIT)
       }),
     )
   }
-  const body = await readLimited(request, limit)
+  const body = await readBody(request, limit, () => tooLarge(limit))
   try {
     return await new Response(body, {
       headers: { 'content-type': type },
@@ -66,7 +64,12 @@ async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, max = 16 *
   await reader.cancel().catch(() => {})
 }
 
-async function readLimited(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+/**
+ * The whole body, at most `limit` bytes; past it (declared or as it streams in) the body is
+ * refused with `tooLarge()`.
+ */
+export async function readBody(request: Request, limit: number, tooLarge: () => Response): Promise<Uint8Array<ArrayBuffer>> {
+  if (Number(request.headers.get('content-length') ?? '0') > limit) throw await refuseBody(request, tooLarge())
   if (!request.body) return new Uint8Array()
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []
@@ -75,7 +78,7 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array<
     const { done, value } = await reader.read()
     if (done) break
     size += value.byteLength
-    if (size > limit) throw await refuseBody(request, tooLarge(limit), reader)
+    if (size > limit) throw await refuseBody(request, tooLarge(), reader)
     chunks.push(value)
   }
   const out = new Uint8Array(size)
