@@ -4,9 +4,11 @@ import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { htmlToArticle, markdownToText } from '../app/import/html-to-text'
 import { getDb } from '../db/client.server'
-import { importArticle } from '../app/models/article.server'
+import type { ExtractionResult } from '../app/extraction'
+import { contentHashOf, getArticleByHash, importArticle, type NewArticle } from '../app/models/article.server'
 import { getUserByEmail } from '../app/models/user.server'
 import { emailField } from '../app/utils/schemas'
+import { ExtractionThread } from './extraction-thread'
 import { UsageError } from './usage'
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm'])
@@ -51,13 +53,34 @@ function progress(done: number, total: number, created: number, existing: number
   else if (done === total || done % Math.max(1, Math.floor(total / 10)) === 0) process.stderr.write(`${line}\n`)
 }
 
+/** A file read and parsed into an article, with its extraction when computed ahead; or why it cannot be. */
+type Prepared = { file: string; input: NewArticle; extraction?: ExtractionResult } | { file: string; error: string }
+
+function readArticle(file: string, importedById: number | null): NewArticle {
+  if (fs.statSync(file).size > MAX_FILE_BYTES) throw new Error('larger than 5 MB')
+  const raw = fs.readFileSync(file, 'utf8')
+  const ext = path.extname(file).toLowerCase()
+  const page = ext === '.html' || ext === '.htm' ? htmlToArticle(raw) : null
+  const body = page ? page.body : ext === '.txt' ? raw : markdownToText(raw)
+  if (!body.trim()) throw new Error('empty')
+  return {
+    title: page?.title ?? titleFor(body, file),
+    body,
+    url: page?.url ?? null,
+    publisher: page?.publisher ?? null,
+    author: page?.author ?? null,
+    publishedAt: page?.publishedAt ?? null,
+    importedById,
+  }
+}
+
 /** Articles committed together: one commit per batch instead of per article keeps bulk imports fast. */
 const BATCH = 20
 
 /**
  * `cli import`: files are committed in batches (each file inside its own savepoint, so one bad
- * file does not undo the others) and recognised by their content hash, so an interrupted run can
- * simply be started again.
+ * file does not undo the others) while a second thread extracts the claims of the next batch.
+ * Files are recognised by their content hash, so an interrupted run can simply be started again.
  */
 export async function importFiles(args: string[]) {
   const { positionals, values } = parseArgs({
@@ -75,35 +98,48 @@ export async function importFiles(args: string[]) {
   let existing = 0
   let failed = 0
   const started = Date.now()
-  const importOne = (file: string) => {
+  const fail = (file: string, message: string) => {
+    failed++
+    process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}${file}: ${message}\n`)
+  }
+  // Extraction (the CPU-heavy part) runs on a second thread one batch ahead of the writes.
+  const thread = files.length > 1 ? new ExtractionThread() : null
+  const prepare = (file: string): Promise<Prepared> => {
+    let input: NewArticle
     try {
-      if (fs.statSync(file).size > MAX_FILE_BYTES) throw new Error('larger than 5 MB')
-      const raw = fs.readFileSync(file, 'utf8')
-      const ext = path.extname(file).toLowerCase()
-      const page = ext === '.html' || ext === '.htm' ? htmlToArticle(raw) : null
-      const body = page ? page.body : ext === '.txt' ? raw : markdownToText(raw)
-      if (!body.trim()) throw new Error('empty')
-      const result = importArticle({
-        title: page?.title ?? titleFor(body, file),
-        body,
-        url: page?.url ?? null,
-        publisher: page?.publisher ?? null,
-        author: page?.author ?? null,
-        publishedAt: page?.publishedAt ?? null,
-        importedById: importer?.id ?? null,
-      })
+      input = readArticle(file, importer?.id ?? null)
+    } catch (error) {
+      return Promise.resolve({ file, error: (error as Error).message })
+    }
+    // Content already stored needs no extraction: importArticle recognises it.
+    if (!thread || getArticleByHash({ contentHash: contentHashOf(input.body) })) return Promise.resolve({ file, input })
+    // Should the thread fail, importArticle extracts on this thread instead.
+    return thread.extract(input.body, input.publishedAt ?? undefined).then(
+      (extraction) => ({ file, input, extraction }),
+      () => ({ file, input }),
+    )
+  }
+  const store = (item: Prepared) => {
+    if ('error' in item) return fail(item.file, item.error)
+    try {
+      const result = importArticle(item.input, { extraction: item.extraction })
       if (result.created) created++
       else existing++
     } catch (error) {
-      failed++
-      process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}${file}: ${(error as Error).message}\n`)
+      fail(item.file, (error as Error).message)
     }
   }
   const sqlite = getDb().$client
-  for (let from = 0; from < files.length; from += BATCH) {
-    const batch = files.slice(from, from + BATCH)
-    sqlite.transaction(() => batch.forEach(importOne))()
-    for (let k = 0; k < batch.length; k++) progress(from + k + 1, files.length, created, existing, failed)
+  try {
+    let next = files.slice(0, BATCH).map(prepare)
+    for (let from = 0; from < files.length; from += BATCH) {
+      const batch = await Promise.all(next)
+      next = files.slice(from + BATCH, from + 2 * BATCH).map(prepare)
+      sqlite.transaction(() => batch.forEach(store))()
+      for (let k = 0; k < batch.length; k++) progress(from + k + 1, files.length, created, existing, failed)
+    }
+  } finally {
+    await thread?.close()
   }
   if (process.stderr.isTTY) process.stderr.write('\n')
   const seconds = (Date.now() - started) / 1000

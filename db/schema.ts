@@ -1,32 +1,13 @@
 import { relations, sql } from 'drizzle-orm'
-import {
-  index,
-  integer,
-  real,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 export const ROLES = ['admin', 'editor', 'reviewer'] as const
 export type Role = (typeof ROLES)[number]
 
-export const CLAIM_STATUSES = [
-  'unreviewed',
-  'in_review',
-  'reviewed',
-  'approved',
-  'discarded',
-] as const
+export const CLAIM_STATUSES = ['unreviewed', 'in_review', 'reviewed', 'approved', 'discarded'] as const
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number]
 
-export const VERDICTS = [
-  'true',
-  'mostly_true',
-  'misleading',
-  'false',
-  'unverifiable',
-] as const
+export const VERDICTS = ['true', 'mostly_true', 'misleading', 'false', 'unverifiable'] as const
 export type Verdict = (typeof VERDICTS)[number]
 
 export const STANCES = ['supports', 'refutes', 'context'] as const
@@ -71,14 +52,11 @@ export const sessions = sqliteTable(
 )
 
 /** Failed sign-in attempts, keyed by account email or client address. */
-export const loginAttempts = sqliteTable(
-  'login_attempts',
-  {
-    key: text('key').primaryKey(),
-    failures: integer('failures').notNull().default(0),
-    lastFailureAt: integer('last_failure_at', { mode: 'timestamp_ms' }).notNull(),
-  },
-)
+export const loginAttempts = sqliteTable('login_attempts', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastFailureAt: integer('last_failure_at', { mode: 'timestamp_ms' }).notNull(),
+})
 
 export const apiTokens = sqliteTable(
   'api_tokens',
@@ -93,10 +71,7 @@ export const apiTokens = sqliteTable(
     revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
     createdAt: timestamps.createdAt,
   },
-  (t) => [
-    uniqueIndex('api_tokens_token_hash_unique_idx').on(t.tokenHash),
-    index('api_tokens_user_idx').on(t.userId),
-  ],
+  (t) => [uniqueIndex('api_tokens_token_hash_unique_idx').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)],
 )
 
 export const articles = sqliteTable(
@@ -119,10 +94,7 @@ export const articles = sqliteTable(
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
     ...timestamps,
   },
-  (t) => [
-    uniqueIndex('articles_content_hash_unique_idx').on(t.contentHash),
-    index('articles_created_idx').on(t.createdAt),
-  ],
+  (t) => [uniqueIndex('articles_content_hash_unique_idx').on(t.contentHash), index('articles_created_idx').on(t.createdAt)],
 )
 
 /** W3C Web Annotation TextQuoteSelector. */
@@ -156,7 +128,10 @@ export const claims = sqliteTable(
     /** Set when the claim could not be re-anchored after an edit. */
     orphaned: integer('orphaned', { mode: 'boolean' }).notNull().default(false),
     checkworthiness: real('checkworthiness').notNull().default(0),
-    reasons: text('reasons', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    reasons: text('reasons', { mode: 'json' })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     facets: text('facets', { mode: 'json' })
       .$type<ClaimFacets>()
       .notNull()
@@ -220,10 +195,7 @@ export const evidence = sqliteTable(
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
     ...timestamps,
   },
-  (t) => [
-    index('evidence_claim_idx').on(t.claimId),
-    index('evidence_source_idx').on(t.sourceId),
-  ],
+  (t) => [index('evidence_claim_idx').on(t.claimId), index('evidence_source_idx').on(t.sourceId)],
 )
 
 /** Append-only audit trail: nothing about a claim changes without a row here. */
@@ -245,11 +217,14 @@ export const claimEvents = sqliteTable(
   (t) => [index('claim_events_claim_idx').on(t.claimId, t.id)],
 )
 
-/** Claims in different articles that say the same thing, found when claims are stored. */
+/**
+ * Claims in different articles that say the same thing, found when claims are stored. Each pair
+ * is stored once, the lower claim id first (`claimId < matchedClaimId`); a claim's matches are
+ * the rows on either side. The table is WITHOUT ROWID (set in migration 0005).
+ */
 export const claimMatches = sqliteTable(
   'claim_matches',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
     claimId: integer('claim_id')
       .notNull()
       .references(() => claims.id, { onDelete: 'cascade' }),
@@ -260,10 +235,7 @@ export const claimMatches = sqliteTable(
     similarity: real('similarity').notNull(),
     createdAt: timestamps.createdAt,
   },
-  (t) => [
-    uniqueIndex('claim_matches_pair_unique_idx').on(t.claimId, t.matchedClaimId),
-    index('claim_matches_matched_idx').on(t.matchedClaimId),
-  ],
+  (t) => [primaryKey({ columns: [t.claimId, t.matchedClaimId] }), index('claim_matches_matched_idx').on(t.matchedClaimId)],
 )
 
 /** A record of every export an editor or the API made. */

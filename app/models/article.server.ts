@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm'
 import { getDb } from '../../db/client.server'
 import { articles, claimEvents, claims, type ClaimStatus } from '../../db/schema'
-import { extract } from '../extraction'
+import { extract, type ExtractionResult } from '../extraction'
 import { reanchorClaims } from '../anchoring/reanchor'
 import { textQuoteFor } from '../anchoring/text-quote'
 import { matchClaims } from './claim-match.server'
@@ -51,13 +51,17 @@ export function getArticleByHash({ contentHash }: { contentHash: string }) {
 /**
  * Stores an article and the candidate claims extraction finds in it, in one transaction.
  * Importing content that is already stored returns the existing article instead of a copy.
+ * A bulk import may pass the extraction of `input.body`, computed elsewhere (another thread).
  */
-export function importArticle(input: NewArticle): { article: typeof articles.$inferSelect; created: boolean } {
+export function importArticle(
+  input: NewArticle,
+  options: { extraction?: ExtractionResult } = {},
+): { article: typeof articles.$inferSelect; created: boolean } {
   const db = getDb()
   const contentHash = contentHashOf(input.body)
   const existing = getArticleByHash({ contentHash })
   if (existing) return { article: existing, created: false }
-  const extraction = extract(input.body, { published: input.publishedAt ?? undefined })
+  const extraction = options.extraction ?? extract(input.body, { published: input.publishedAt ?? undefined })
   const statements = importStatements(db)
   const stored = db.transaction((tx) => {
     const article = tx
@@ -79,10 +83,28 @@ export function importArticle(input: NewArticle): { article: typeof articles.$in
     // hot path of bulk imports.
     const claimIds = extraction.claims.map((c) => {
       const quote = textQuoteFor(input.body, c.start, c.end)
-      const facets = { dates: c.dates, numbers: c.numbers, entities: c.entities, quotes: c.quotes, attribution: c.attribution, propositions: c.propositions }
+      const facets = {
+        dates: c.dates,
+        numbers: c.numbers,
+        entities: c.entities,
+        quotes: c.quotes,
+        attribution: c.attribution,
+        propositions: c.propositions,
+      }
       const id = Number(
-        statements.claim.run(article.id, c.text, c.start, c.end, quote.exact, quote.prefix, quote.suffix, c.checkworthiness, JSON.stringify(c.reasons), JSON.stringify(facets), input.importedById ?? null)
-          .lastInsertRowid,
+        statements.claim.run(
+          article.id,
+          c.text,
+          c.start,
+          c.end,
+          quote.exact,
+          quote.prefix,
+          quote.suffix,
+          c.checkworthiness,
+          JSON.stringify(c.reasons),
+          JSON.stringify(facets),
+          input.importedById ?? null,
+        ).lastInsertRowid,
       )
       statements.event.run(id, input.importedById ?? null)
       return id
@@ -187,7 +209,11 @@ export type CorrectionResult =
 export function correctArticle(input: ArticleCorrection): CorrectionResult {
   const db = getDb()
   return db.transaction((tx) => {
-    const article = tx.select().from(articles).where(and(eq(articles.id, input.id), isNull(articles.deletedAt))).get()
+    const article = tx
+      .select()
+      .from(articles)
+      .where(and(eq(articles.id, input.id), isNull(articles.deletedAt)))
+      .get()
     if (!article) return { ok: false, reason: 'not_found' } as const
     const contentHash = contentHashOf(input.body)
     const clash = tx.select({ id: articles.id }).from(articles).where(eq(articles.contentHash, contentHash)).get()
@@ -206,11 +232,22 @@ export function correctArticle(input: ArticleCorrection): CorrectionResult {
       .where(eq(articles.id, article.id))
       .run()
     if (article.body === input.body) return { ok: true, moved: 0, orphaned: 0, unchanged: 0 } as const
-    const rows = tx.select().from(claims).where(and(eq(claims.articleId, article.id), isNull(claims.deletedAt))).all()
+    const rows = tx
+      .select()
+      .from(claims)
+      .where(and(eq(claims.articleId, article.id), isNull(claims.deletedAt)))
+      .all()
     const placed = reanchorClaims(
       article.body,
       input.body,
-      rows.filter((c) => !c.orphaned).map((c) => ({ id: c.id, start: c.anchorStart, end: c.anchorEnd, quote: { exact: c.quoteExact, prefix: c.quotePrefix, suffix: c.quoteSuffix } })),
+      rows
+        .filter((c) => !c.orphaned)
+        .map((c) => ({
+          id: c.id,
+          start: c.anchorStart,
+          end: c.anchorEnd,
+          quote: { exact: c.quoteExact, prefix: c.quotePrefix, suffix: c.quoteSuffix },
+        })),
     )
     let moved = 0
     let orphaned = 0
@@ -219,14 +256,32 @@ export function correctArticle(input: ArticleCorrection): CorrectionResult {
       const claim = rows.find((c) => c.id === r.id)!
       if ('orphaned' in r) {
         orphaned++
-        tx.update(claims).set({ orphaned: true, version: claim.version + 1, updatedAt: new Date() }).where(eq(claims.id, claim.id)).run()
-        tx.insert(claimEvents).values({ claimId: claim.id, actorId: input.actorId, kind: 'orphaned', fromValue: `${claim.anchorStart}-${claim.anchorEnd}`, note: 'not found in the corrected text' }).run()
+        tx.update(claims)
+          .set({ orphaned: true, version: claim.version + 1, updatedAt: new Date() })
+          .where(eq(claims.id, claim.id))
+          .run()
+        tx.insert(claimEvents)
+          .values({
+            claimId: claim.id,
+            actorId: input.actorId,
+            kind: 'orphaned',
+            fromValue: `${claim.anchorStart}-${claim.anchorEnd}`,
+            note: 'not found in the corrected text',
+          })
+          .run()
         continue
       }
       const quote = textQuoteFor(input.body, r.start, r.end)
       const same = r.start === claim.anchorStart && r.end === claim.anchorEnd && quote.exact === claim.quoteExact
       tx.update(claims)
-        .set({ anchorStart: r.start, anchorEnd: r.end, quoteExact: quote.exact, quotePrefix: quote.prefix, quoteSuffix: quote.suffix, ...(same ? {} : { version: claim.version + 1, updatedAt: new Date() }) })
+        .set({
+          anchorStart: r.start,
+          anchorEnd: r.end,
+          quoteExact: quote.exact,
+          quotePrefix: quote.prefix,
+          quoteSuffix: quote.suffix,
+          ...(same ? {} : { version: claim.version + 1, updatedAt: new Date() }),
+        })
         .where(eq(claims.id, claim.id))
         .run()
       if (same) {
@@ -235,7 +290,14 @@ export function correctArticle(input: ArticleCorrection): CorrectionResult {
       }
       moved++
       tx.insert(claimEvents)
-        .values({ claimId: claim.id, actorId: input.actorId, kind: 'anchor', fromValue: `${claim.anchorStart}-${claim.anchorEnd}`, toValue: `${r.start}-${r.end}`, note: r.how === 'fuzzy' ? 'the quoted words changed slightly' : '' })
+        .values({
+          claimId: claim.id,
+          actorId: input.actorId,
+          kind: 'anchor',
+          fromValue: `${claim.anchorStart}-${claim.anchorEnd}`,
+          toValue: `${r.start}-${r.end}`,
+          note: r.how === 'fuzzy' ? 'the quoted words changed slightly' : '',
+        })
         .run()
     }
     return { ok: true, moved, orphaned, unchanged } as const
