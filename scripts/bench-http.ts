@@ -1,7 +1,9 @@
 /**
  * HTTP benchmark: the claims queue (filtered, searched, paged) and the claim page under 32
  * concurrent clients (autocannon in a second process), each next to the plain /healthz route in
- * the same run. Seeds a fresh database with 100,000 claims over 5,000 articles first.
+ * the same run. Seeds a fresh database with 100,000 claims over 5,000 articles first. Two servers
+ * share the database: one as started by `npm start` (pages reused while the database is
+ * unchanged) and one with PAGE_CACHE=off, which renders every request.
  *   npm run bench:http [-- --duration 10 --connections 32 --runs 3]
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
@@ -17,7 +19,9 @@ import { createUser } from '../app/models/user.server'
 import { seedLarge } from '../tests/bench/seed-large'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const { values } = parseArgs({ options: { duration: { type: 'string' }, connections: { type: 'string' }, runs: { type: 'string' }, articles: { type: 'string' } } })
+const { values } = parseArgs({
+  options: { duration: { type: 'string' }, connections: { type: 'string' }, runs: { type: 'string' }, articles: { type: 'string' } },
+})
 const opts = z
   .object({
     duration: z.coerce.number().int().min(1).max(120).default(10),
@@ -52,7 +56,10 @@ function load(url: string, cookie: string): Result {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 async function main() {
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules', '.bin', 'remix'), 'vite:build'], { cwd: root, stdio: 'ignore' })
+  const build = spawnSync(process.execPath, [path.join(root, 'node_modules', '.bin', 'remix'), 'vite:build'], {
+    cwd: root,
+    stdio: 'ignore',
+  })
   if (build.status !== 0) throw new Error('build failed')
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-bench-http-'))
   const file = path.join(dir, 'bench.db')
@@ -64,28 +71,35 @@ async function main() {
   const t0 = performance.now()
   const { claims } = seedLarge(db, { articles: opts.articles, userId: user.id })
   db.$client.pragma('optimize')
-  const someClaim = (db.$client.prepare("select id from claims where status = 'reviewed' order by id desc limit 1").get() as { id: number }).id
+  const someClaim = (db.$client.prepare("select id from claims where status = 'reviewed' order by id desc limit 1").get() as { id: number })
+    .id
   db.$client.close()
   console.log(`Seeded ${claims} claims over ${opts.articles} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
 
-  const port = await freePort()
-  const base = `http://127.0.0.1:${port}`
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')))
-  const server = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], {
-    cwd: root,
-    env: { ...env, PORT: String(port), DATABASE_URL: file, NODE_ENV: 'production' },
-    stdio: 'ignore',
-  })
+  const servers: { base: string; process: ReturnType<typeof spawn> }[] = []
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break
-      } catch {
-        // starting
+    // One after the other: each start-up checks the build and the database before serving.
+    for (const pageCache of ['on', 'off']) {
+      const port = await freePort()
+      const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], {
+        cwd: root,
+        env: { ...env, PORT: String(port), DATABASE_URL: file, NODE_ENV: 'production', PAGE_CACHE: pageCache },
+        stdio: 'ignore',
+      })
+      servers.push({ base: `http://127.0.0.1:${port}`, process: child })
+      for (let i = 0; ; i++) {
+        try {
+          if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break
+        } catch {
+          // starting
+        }
+        if (i > 600) throw new Error('server did not start')
+        await new Promise((r) => setTimeout(r, 100))
       }
-      if (i > 600) throw new Error('server did not start')
-      await new Promise((r) => setTimeout(r, 100))
     }
+    const [cached, rendered] = servers as [(typeof servers)[0], (typeof servers)[0]]
+    const base = cached.base
     const login = await fetch(`${base}/login`, {
       method: 'POST',
       body: new URLSearchParams({ email: 'bench@example.org', password }),
@@ -102,22 +116,40 @@ async function main() {
       ['queue: second page (cursor)', cursor ? `/claims?cursor=${cursor}` : '/claims'],
       ['claim page', `/claims/${someClaim}`],
     ]
-    console.log(`\n${opts.connections} connections, ${opts.duration} s per run, median of ${opts.runs} runs; each target measured next to /healthz in the same run`)
-    console.log('(target: the queue serves >= 50% of /healthz throughput with p99 < 100 ms)\n')
-    console.log('| route | req/s | p50 ms | p99 ms | /healthz req/s | ratio | errors |')
-    console.log('|---|---|---|---|---|---|---|')
+    console.log(
+      `\n${opts.connections} connections, ${opts.duration} s per run, median of ${opts.runs} runs; each target measured next to /healthz in the same run`,
+    )
+    console.log('(target: the queue serves >= 50% of /healthz throughput with p99 < 100 ms)')
+    console.log('"as served": the server as npm start runs it, which reuses a rendered page while the database is unchanged;')
+    console.log('"rendered": PAGE_CACHE=off, every request rendered (what the first request after any change costs)\n')
+    console.log(
+      '| route | as served req/s | p50 ms | p99 ms | /healthz req/s | ratio | rendered req/s | p50 ms | p99 ms | ratio | errors |',
+    )
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|')
     for (const [name, route] of targets) {
-      const runs = Array.from({ length: opts.runs }, () => ({ health: load(`${base}/healthz`, cookie), target: load(base + route, cookie) }))
-      const rps = median(runs.map((r) => r.target.rps))
+      const runs = Array.from({ length: opts.runs }, () => ({
+        health: load(`${base}/healthz`, cookie),
+        target: load(base + route, cookie),
+        rendered: load(rendered.base + route, cookie),
+      }))
       const health = median(runs.map((r) => r.health.rps))
-      const errors = runs.reduce((n, r) => n + r.target.errors + r.target.non2xx, 0)
+      const stats = (pick: (r: (typeof runs)[0]) => Result) => {
+        const rps = median(runs.map((r) => pick(r).rps))
+        return `${rps.toFixed(0)} | ${median(runs.map((r) => pick(r).p50))} | ${median(runs.map((r) => pick(r).p99))}`
+      }
+      const ratio = (pick: (r: (typeof runs)[0]) => Result) => `${((median(runs.map((r) => pick(r).rps)) / health) * 100).toFixed(0)}%`
+      const errors = runs.reduce((n, r) => n + r.target.errors + r.target.non2xx + r.rendered.errors + r.rendered.non2xx, 0)
       console.log(
-        `| ${name} | ${rps.toFixed(0)} | ${median(runs.map((r) => r.target.p50))} | ${median(runs.map((r) => r.target.p99))} | ${health.toFixed(0)} | ${((rps / health) * 100).toFixed(0)}% | ${errors} |`,
+        `| ${name} | ${stats((r) => r.target)} | ${health.toFixed(0)} | ${ratio((r) => r.target)} | ${stats((r) => r.rendered)} | ${ratio(
+          (r) => r.rendered,
+        )} | ${errors} |`,
       )
     }
   } finally {
-    server.kill('SIGTERM')
-    await new Promise((r) => server.once('exit', r))
+    for (const server of servers) {
+      server.process.kill('SIGTERM')
+      await new Promise((r) => server.process.once('exit', r))
+    }
     fs.rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -6,6 +6,8 @@ import { installGlobals } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import morgan from 'morgan'
+import { z } from 'zod'
+import { pageCache } from './page-cache.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const buildPath = path.resolve(process.argv[2] ?? path.join(root, 'build', 'server', 'index.js'))
@@ -19,9 +21,10 @@ app.disable('x-powered-by')
 // closes the connection: the unread rest of the body must never be parsed as the next request,
 // and a kept-alive socket with unread bytes would otherwise stall until the keep-alive timeout.
 app.use((req, res, next) => {
+  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0
   const writeHead = res.writeHead
   res.writeHead = function (...args) {
-    if (!req.complete && !res.headersSent) res.setHeader('Connection', 'close')
+    if (hasBody && !req.complete && !res.headersSent) res.setHeader('Connection', 'close')
     return writeHead.apply(this, args)
   }
   next()
@@ -39,6 +42,16 @@ const files = express.static(clientDir, { maxAge: '1h' })
 app.use('/assets', assets)
 app.use((req, res, next) => (/\.[^/]+$/.test(req.path) ? files(req, res, next) : next()))
 app.use(morgan('tiny'))
+const settings = z
+  .object({ PAGE_CACHE: z.enum(['on', 'off']).default('on') })
+  .safeParse({ PAGE_CACHE: process.env.PAGE_CACHE || undefined })
+if (!settings.success) {
+  console.error(`PAGE_CACHE: ${settings.error.issues[0].message}`)
+  process.exit(1)
+}
+const { PAGE_CACHE } = settings.data
+// The same file the app opens (db/client.server.ts), relative to the working directory.
+if (PAGE_CACHE === 'on') app.use(pageCache(process.env.DATABASE_URL ?? './data/claimdesk.db'))
 app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV }))
 
 const port = Number(process.env.PORT ?? 3000)

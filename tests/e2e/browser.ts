@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
-import { inject } from 'vitest'
+import { expect, inject } from 'vitest'
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/chromium-browser']
 
@@ -41,6 +41,14 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.getByRole('button', { name: 'Sign in' }).click()])
+}
+
+/** Signs in over plain HTTP and returns the session cookie (`name=value`) for fetch requests. */
+export async function sessionCookie(email: string, password = DEMO_PASSWORD) {
+  const res = await fetch(`${baseURL()}/login`, { method: 'POST', body: new URLSearchParams({ email, password }), redirect: 'manual' })
+  const cookie = res.headers.get('set-cookie') ?? ''
+  expect(cookie, `sign-in for ${email}`).toMatch(/claimdesk_session=/)
+  return cookie.split(';')[0]!
 }
 
 const screenshotDir = path.resolve(__dirname, 'screenshots')

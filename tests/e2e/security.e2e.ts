@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createApiToken, revokeApiToken } from '../../app/models/api-token.server'
 import { createUser, getUserByEmail, setUserActive } from '../../app/models/user.server'
-import { baseURL, launchBrowser, logIn, newContext, type Browser } from './browser'
+import { baseURL, launchBrowser, logIn, newContext, sessionCookie, type Browser } from './browser'
 import { useServerDatabase } from './server-db'
 
 const PASSWORD = 'claimdesk-demo'
@@ -11,13 +11,6 @@ let db: ReturnType<typeof useServerDatabase>
 let cookies: Record<'reviewer' | 'editor' | 'admin' | 'deactivated', string>
 let tokens: Record<'reviewer' | 'editor' | 'admin' | 'revoked', string>
 let ids: { article: number; claim: number; source: number }
-
-async function sessionCookie(email: string, password = PASSWORD) {
-  const res = await fetch(`${baseURL()}/login`, { method: 'POST', body: new URLSearchParams({ email, password }), redirect: 'manual' })
-  const cookie = res.headers.get('set-cookie') ?? ''
-  expect(cookie, `sign-in for ${email}`).toMatch(/claimdesk_session=/)
-  return cookie.split(';')[0]!
-}
 
 beforeAll(async () => {
   db = useServerDatabase()
@@ -32,11 +25,17 @@ beforeAll(async () => {
   const token = (email: string) => createApiToken({ userId: getUserByEmail({ email })!.id, name: 'security test' })
   const revoked = token('admin@example.com')
   revokeApiToken({ id: revoked.id })
-  tokens = { reviewer: token('reviewer@example.com').token, editor: token('editor@example.com').token, admin: token('admin@example.com').token, revoked: revoked.token }
+  tokens = {
+    reviewer: token('reviewer@example.com').token,
+    editor: token('editor@example.com').token,
+    admin: token('admin@example.com').token,
+    revoked: revoked.token,
+  }
   const sqlite = db.$client
   ids = {
     article: (sqlite.prepare('select min(id) as id from articles').get() as { id: number }).id,
-    claim: (sqlite.prepare("select min(id) as id from claims where status != 'approved' and deleted_at is null").get() as { id: number }).id,
+    claim: (sqlite.prepare("select min(id) as id from claims where status != 'approved' and deleted_at is null").get() as { id: number })
+      .id,
     source: 1,
   }
   sqlite
@@ -108,8 +107,16 @@ describe('access', () => {
         const res = await fetch(baseURL() + url, { headers, redirect: 'manual' })
         const want = expected(url, who)
         if (!want.includes(res.status)) failures.push(`${who} GET ${url}: ${res.status}, expected ${want.join('/')}`)
-        if (res.status === 302 && !url.startsWith('/api') && who !== 'admin' && who !== 'editor' && who !== 'reviewer' && url !== '/logout') {
-          if (!(res.headers.get('location') ?? '').startsWith('/login')) failures.push(`${who} GET ${url}: redirected to ${res.headers.get('location')}`)
+        if (
+          res.status === 302 &&
+          !url.startsWith('/api') &&
+          who !== 'admin' &&
+          who !== 'editor' &&
+          who !== 'reviewer' &&
+          url !== '/logout'
+        ) {
+          if (!(res.headers.get('location') ?? '').startsWith('/login'))
+            failures.push(`${who} GET ${url}: redirected to ${res.headers.get('location')}`)
         }
       }
     }
@@ -131,7 +138,11 @@ describe('access', () => {
   })
 
   test('session cookies are httpOnly and SameSite=Lax; logging out ends the session', async () => {
-    const res = await fetch(`${baseURL()}/login`, { method: 'POST', body: new URLSearchParams({ email: 'reviewer@example.com', password: PASSWORD }), redirect: 'manual' })
+    const res = await fetch(`${baseURL()}/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ email: 'reviewer@example.com', password: PASSWORD }),
+      redirect: 'manual',
+    })
     const setCookie = res.headers.get('set-cookie') ?? ''
     expect(setCookie).toMatch(/HttpOnly/i)
     expect(setCookie).toMatch(/SameSite=Lax/i)
@@ -169,7 +180,9 @@ describe('passwords', () => {
 
 describe('concurrency', () => {
   test('50 parallel updates of one claim from the same version: exactly one succeeds, the rest get 409', async () => {
-    const claim = (await (await fetch(`${baseURL()}/api/v1/claims/${ids.claim}`, { headers: { authorization: `Bearer ${tokens.reviewer}` } })).json()) as { version: number }
+    const claim = (await (
+      await fetch(`${baseURL()}/api/v1/claims/${ids.claim}`, { headers: { authorization: `Bearer ${tokens.reviewer}` } })
+    ).json()) as { version: number }
     const eventsBefore = (db.$client.prepare('select count(*) as n from claim_events where claim_id = ?').get(ids.claim) as { n: number }).n
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
@@ -189,7 +202,8 @@ describe('concurrency', () => {
 
 describe('bad input', () => {
   function counts() {
-    const q = (t: string) => (db.$client.prepare(`select count(*) as n, coalesce(max(id), 0) as m from ${t}`).get() as { n: number; m: number })
+    const q = (t: string) =>
+      db.$client.prepare(`select count(*) as n, coalesce(max(id), 0) as m from ${t}`).get() as { n: number; m: number }
     return JSON.stringify(['articles', 'claims', 'claim_events', 'sources', 'evidence', 'users'].map(q))
   }
 
@@ -225,7 +239,7 @@ describe('bad input', () => {
       '{"stance":"supports","sourceId":-1}',
       '{"stance":"supports","source":{"url":"javascript:alert(1)","title":"x"}}',
       '['.repeat(50_000),
-      '{"a":' .repeat(10_000),
+      '{"a":'.repeat(10_000),
       '"\u0000\u0001"',
       "'; drop table claims; --",
       'title=x&body=y',
@@ -249,7 +263,19 @@ describe('bad input', () => {
       '%E0%A4%A',
       'a'.repeat(2 * 1024 * 1024),
     ]
-    const queries = ['q=NEAR(a%20b', 'q=%22%22%22*', 'status=approvedx', 'limit=-1', 'limit=1000000', 'cursor=../../etc', 'cursor=eyJrIjoiYSIsImlkIjoxfQ', 'article=1%20or%201=1', 'format=pdf', 'from=2026-13-45', 'assignee=%00']
+    const queries = [
+      'q=NEAR(a%20b',
+      'q=%22%22%22*',
+      'status=approvedx',
+      'limit=-1',
+      'limit=1000000',
+      'cursor=../../etc',
+      'cursor=eyJrIjoiYSIsImlkIjoxfQ',
+      'article=1%20or%201=1',
+      'format=pdf',
+      'from=2026-13-45',
+      'assignee=%00',
+    ]
     const failures: string[] = []
     const check = async (label: string, send: () => Promise<Response>) => {
       try {
@@ -267,29 +293,74 @@ describe('bad input', () => {
       for (const url of posts) {
         for (const body of formBodies) {
           for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=nope', 'text/plain']) {
-            batch.push(() => check(`POST ${url} ${type} ${body.slice(0, 30)}`, () => fetch(baseURL() + url, { method: 'POST', headers: { cookie: cookies[who], 'content-type': type }, body, redirect: 'manual' })))
+            batch.push(() =>
+              check(`POST ${url} ${type} ${body.slice(0, 30)}`, () =>
+                fetch(baseURL() + url, {
+                  method: 'POST',
+                  headers: { cookie: cookies[who], 'content-type': type },
+                  body,
+                  redirect: 'manual',
+                }),
+              ),
+            )
             sent++
           }
         }
-        batch.push(() => check(`POST ${url} invalid UTF-8`, () => fetch(baseURL() + url, { method: 'POST', headers: { cookie: cookies.admin, 'content-type': 'application/x-www-form-urlencoded' }, body: new Uint8Array([0x69, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x3d, 0xff, 0xfe, 0xc3]), redirect: 'manual' })))
+        batch.push(() =>
+          check(`POST ${url} invalid UTF-8`, () =>
+            fetch(baseURL() + url, {
+              method: 'POST',
+              headers: { cookie: cookies.admin, 'content-type': 'application/x-www-form-urlencoded' },
+              body: new Uint8Array([0x69, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x3d, 0xff, 0xfe, 0xc3]),
+              redirect: 'manual',
+            }),
+          ),
+        )
         sent++
       }
       for (const [method, url] of apis) {
         for (const body of nasty) {
-          batch.push(
-            () => check(`${method} ${url} ${body.slice(0, 30)}`, () => fetch(baseURL() + url + (method === 'GET' ? `?${queries[sent % queries.length]}` : ''), { method, headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': 'application/json' }, body: method === 'GET' ? undefined : body })),
+          batch.push(() =>
+            check(`${method} ${url} ${body.slice(0, 30)}`, () =>
+              fetch(baseURL() + url + (method === 'GET' ? `?${queries[sent % queries.length]}` : ''), {
+                method,
+                headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': 'application/json' },
+                body: method === 'GET' ? undefined : body,
+              }),
+            ),
           )
           sent++
         }
       }
       for (const q of queries) {
         for (const page of ['/claims', '/sources', `/claims/${ids.claim}`]) {
-          batch.push(() => check(`GET ${page}?${q}`, () => fetch(`${baseURL()}${page}?${q}&sourceQ=${encodeURIComponent('"*(')}`, { headers: { cookie: cookies.reviewer }, redirect: 'manual' })))
+          batch.push(() =>
+            check(`GET ${page}?${q}`, () =>
+              fetch(`${baseURL()}${page}?${q}&sourceQ=${encodeURIComponent('"*(')}`, {
+                headers: { cookie: cookies.reviewer },
+                redirect: 'manual',
+              }),
+            ),
+          )
           sent++
         }
       }
-      for (const traversal of ['/claims/..%2F..%2Fetc%2Fpasswd', '/articles/%2e%2e%2f1', '/sources/1e309', '/claims/99999999999999999999', '/api/v1/claims/-1', '/api/v1/articles/0x10']) {
-        batch.push(() => check(`GET ${traversal}`, () => fetch(baseURL() + traversal, { headers: { cookie: cookies.reviewer, authorization: `Bearer ${tokens.reviewer}` }, redirect: 'manual' })))
+      for (const traversal of [
+        '/claims/..%2F..%2Fetc%2Fpasswd',
+        '/articles/%2e%2e%2f1',
+        '/sources/1e309',
+        '/claims/99999999999999999999',
+        '/api/v1/claims/-1',
+        '/api/v1/articles/0x10',
+      ]) {
+        batch.push(() =>
+          check(`GET ${traversal}`, () =>
+            fetch(baseURL() + traversal, {
+              headers: { cookie: cookies.reviewer, authorization: `Bearer ${tokens.reviewer}` },
+              redirect: 'manual',
+            }),
+          ),
+        )
         sent++
       }
       // 16 requests in flight at a time: a load test is not the point here, bad input is.
@@ -315,7 +386,11 @@ describe('cross-site scripting', () => {
   test('script and event-handler payloads in every text field are rendered inert', async () => {
     const payload = `<script>window.__xss=1;alert(1)</script><img src=x onerror="window.__xss=1;alert(1)"><svg onload=alert(1)>"'><a href="javascript:alert(1)">x</a>`
     const api = (method: string, url: string, body: unknown) =>
-      fetch(baseURL() + url, { method, headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, unknown> }))
+      fetch(baseURL() + url, {
+        method,
+        headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then(async (r) => ({ status: r.status, json: (await r.json()) as Record<string, unknown> }))
     const article = await api('POST', '/api/v1/articles', {
       title: `Title ${payload}`,
       body: `Officials said 40 people were hired in 2021. ${payload} The council approved a $3 million budget on Monday ${payload}.`,
@@ -326,7 +401,12 @@ describe('cross-site scripting', () => {
     const claims = article.json.claims as { id: number; version: number }[]
     const claimId = claims[0]!.id
     await api('PATCH', `/api/v1/claims/${claimId}`, { version: claims[0]!.version, rationale: `Rationale ${payload}`, note: payload })
-    await api('POST', `/api/v1/claims/${claimId}/evidence`, { stance: 'refutes', excerpt: `Excerpt ${payload}`, note: `Note ${payload}`, source: { url: 'https://xss.example/a', title: `Source ${payload}`, publisher: payload } })
+    await api('POST', `/api/v1/claims/${claimId}/evidence`, {
+      stance: 'refutes',
+      excerpt: `Excerpt ${payload}`,
+      note: `Note ${payload}`,
+      source: { url: 'https://xss.example/a', title: `Source ${payload}`, publisher: payload },
+    })
     await createUser({ email: 'xss@example.com', name: `Name ${payload}`.slice(0, 120), role: 'reviewer', password: 'xss-password-1' })
     db.$client.prepare('update claims set text = ? where id = ?').run(`Claim ${payload}`, claimId)
     const sourceId = (db.$client.prepare("select id from sources where url = 'https://xss.example/a'").get() as { id: number }).id
@@ -339,7 +419,17 @@ describe('cross-site scripting', () => {
       await d.dismiss()
     })
     await logIn(page, 'admin@example.com')
-    for (const url of ['/articles', `/articles/${articleId}`, `/claims/${claimId}`, '/claims?status=all', '/sources', `/sources/${sourceId}`, '/admin/users', '/dashboard', `/articles/${articleId}/edit`]) {
+    for (const url of [
+      '/articles',
+      `/articles/${articleId}`,
+      `/claims/${claimId}`,
+      '/claims?status=all',
+      '/sources',
+      `/sources/${sourceId}`,
+      '/admin/users',
+      '/dashboard',
+      `/articles/${articleId}/edit`,
+    ]) {
       await page.goto(url)
       await page.waitForLoadState('networkidle')
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined()
