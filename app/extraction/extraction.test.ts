@@ -220,3 +220,65 @@ describe('propositions', () => {
     }
   })
 })
+
+describe('proposition rules', () => {
+  const split = (sentence: string) => splitPropositions(sentence).map((p) => p.text)
+
+  test('members of a list each make a proposition with what leads to the list', () => {
+    expect(split('The festival attracted visitors from Spain, Italy and France.')).toEqual([
+      'The festival attracted visitors from Spain',
+      'The festival attracted visitors from Italy',
+      'The festival attracted visitors from France',
+    ])
+    expect(split('The museum displays works by artists such as Monet and Degas.')).toEqual([
+      'The museum displays works by artists',
+      'The museum displays works by Monet',
+      'The museum displays works by Degas',
+    ])
+  })
+
+  test('coordinated modifiers share the noun they modify', () => {
+    expect(split('The report describes a slow, costly and unreliable process.')).toEqual([
+      'The report describes a slow process',
+      'The report describes a costly process',
+      'The report describes a unreliable process',
+    ])
+    expect(split('The council approved a new and larger budget.')).toEqual([
+      'The council approved a new budget',
+      'The council approved a larger budget',
+    ])
+  })
+
+  test('a clause with its own subject, a participial clause and a leading "when" clause stand on their own', () => {
+    expect(split('Exports rose in March, while imports fell sharply after the new tariffs.')).toEqual([
+      'Exports rose in March',
+      'Imports fell sharply after the new tariffs',
+    ])
+    expect(split('Prices rose in January, and the central bank raised interest rates in February.')).toEqual([
+      'Prices rose in January',
+      'The central bank raised interest rates in February',
+    ])
+    expect(split('The company reported higher sales, raising its forecast for the year.')).toContain(
+      'The company raising its forecast for the year',
+    )
+    expect(split('When the storm hit the coast, thousands of residents lost power.')).toEqual([
+      'Thousands of residents lost power',
+      'The storm hit the coast',
+    ])
+  })
+
+  test('coordinated subjects, parentheses and relative clauses after a copula', () => {
+    expect(split('The senator and the governor signed the agreement in Boston.')).toEqual([
+      'The senator signed the agreement in Boston',
+      'The governor signed the agreement in Boston',
+    ])
+    expect(split('Jane Doe (born March 3, 1970) is a British economist.')).toEqual([
+      'Jane Doe is a British economist',
+      'Jane Doe born March 3, 1970',
+    ])
+    expect(split('The bridge is a steel structure that spans the river near the old harbour.')).toEqual([
+      'The bridge is a steel structure',
+      'The bridge spans the river near the old harbour',
+    ])
+  })
+})
