@@ -2,10 +2,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { htmlToArticle, markdownToText } from '../app/import/html-to-text'
 import { getDb } from '../db/client.server'
 import type { ExtractionResult } from '../app/extraction'
 import { contentHashOf, getArticleByHash, importArticle, type NewArticle } from '../app/models/article.server'
+import { matchClaims } from '../app/models/claim-match.server'
 import { getUserByEmail } from '../app/models/user.server'
 import { emailField } from '../app/utils/schemas'
 import { ExtractionThread } from './extraction-thread'
@@ -56,12 +56,16 @@ function progress(done: number, total: number, created: number, existing: number
 /** A file read and parsed into an article, with its extraction when computed ahead; or why it cannot be. */
 type Prepared = { file: string; input: NewArticle; extraction?: ExtractionResult } | { file: string; error: string }
 
-function readArticle(file: string, importedById: number | null): NewArticle {
+/** HTML and Markdown conversion (linkedom, Readability): loaded only when such files are imported. */
+type Converters = typeof import('../app/import/html-to-text')
+
+function readArticle(file: string, importedById: number | null, converters: Converters | null): NewArticle {
   if (fs.statSync(file).size > MAX_FILE_BYTES) throw new Error('larger than 5 MB')
   const raw = fs.readFileSync(file, 'utf8')
   const ext = path.extname(file).toLowerCase()
-  const page = ext === '.html' || ext === '.htm' ? htmlToArticle(raw) : null
-  const body = page ? page.body : ext === '.txt' ? raw : markdownToText(raw)
+  if (ext !== '.txt' && !converters) throw new Error('no converter loaded for this file type')
+  const page = ext === '.html' || ext === '.htm' ? converters!.htmlToArticle(raw) : null
+  const body = page ? page.body : ext === '.txt' ? raw : converters!.markdownToText(raw)
   if (!body.trim()) throw new Error('empty')
   return {
     title: page?.title ?? titleFor(body, file),
@@ -102,12 +106,13 @@ export async function importFiles(args: string[]) {
     failed++
     process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}${file}: ${message}\n`)
   }
+  const converters = files.some((f) => path.extname(f).toLowerCase() !== '.txt') ? await import('../app/import/html-to-text') : null
   // Extraction (the CPU-heavy part) runs on a second thread one batch ahead of the writes.
   const thread = files.length > 1 ? new ExtractionThread() : null
   const prepare = (file: string): Promise<Prepared> => {
     let input: NewArticle
     try {
-      input = readArticle(file, importer?.id ?? null)
+      input = readArticle(file, importer?.id ?? null, converters)
     } catch (error) {
       return Promise.resolve({ file, error: (error as Error).message })
     }
@@ -119,10 +124,12 @@ export async function importFiles(args: string[]) {
       () => ({ file, input }),
     )
   }
+  let stored: number[] = []
   const store = (item: Prepared) => {
     if ('error' in item) return fail(item.file, item.error)
     try {
-      const result = importArticle(item.input, { extraction: item.extraction })
+      const result = importArticle(item.input, { extraction: item.extraction, deferMatching: true })
+      stored.push(...result.claimIds)
       if (result.created) created++
       else existing++
     } catch (error) {
@@ -135,7 +142,12 @@ export async function importFiles(args: string[]) {
     for (let from = 0; from < files.length; from += BATCH) {
       const batch = await Promise.all(next)
       next = files.slice(from + BATCH, from + 2 * BATCH).map(prepare)
-      sqlite.transaction(() => batch.forEach(store))()
+      sqlite.transaction(() => {
+        stored = []
+        batch.forEach(store)
+        // Claims of the whole batch are matched together, with each other and with everything before.
+        matchClaims({ claimIds: stored })
+      })()
       for (let k = 0; k < batch.length; k++) progress(from + k + 1, files.length, created, existing, failed)
     }
   } finally {

@@ -51,16 +51,18 @@ export function getArticleByHash({ contentHash }: { contentHash: string }) {
 /**
  * Stores an article and the candidate claims extraction finds in it, in one transaction.
  * Importing content that is already stored returns the existing article instead of a copy.
- * A bulk import may pass the extraction of `input.body`, computed elsewhere (another thread).
+ * A bulk import may pass the extraction of `input.body`, computed elsewhere (another thread), and
+ * may defer matching: it then calls `matchClaims` with the returned `claimIds` itself, once for
+ * many articles (full-text queries between inserts are what make matching slow).
  */
 export function importArticle(
   input: NewArticle,
-  options: { extraction?: ExtractionResult } = {},
-): { article: typeof articles.$inferSelect; created: boolean } {
+  options: { extraction?: ExtractionResult; deferMatching?: boolean } = {},
+): { article: typeof articles.$inferSelect; created: boolean; claimIds: number[] } {
   const db = getDb()
   const contentHash = contentHashOf(input.body)
   const existing = getArticleByHash({ contentHash })
-  if (existing) return { article: existing, created: false }
+  if (existing) return { article: existing, created: false, claimIds: [] }
   const extraction = options.extraction ?? extract(input.body, { published: input.publishedAt ?? undefined })
   const statements = importStatements(db)
   const stored = db.transaction((tx) => {
@@ -111,8 +113,8 @@ export function importArticle(
     })
     return { article, created: true, claimIds }
   })
-  matchClaims({ claimIds: stored.claimIds })
-  return { article: stored.article, created: true }
+  if (!options.deferMatching) matchClaims({ claimIds: stored.claimIds })
+  return stored
 }
 
 export function getArticle({ id }: { id: number }) {

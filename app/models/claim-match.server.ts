@@ -36,7 +36,7 @@ export function matchClaims({ claimIds }: { claimIds: number[] }) {
   // relevance sort SQLite stops at the first matches, so the cost stays flat as the table grows.
   const candidates = sqlite.prepare(
     `select c.id, c.text from claims c
-     where c.id in (select rowid from claims_fts where claims_fts match ? limit ${CANDIDATES * 5})
+     where c.id in (select rowid from claims_fts where claims_fts match ? limit ${CANDIDATES * 2})
        and c.article_id != ? and c.deleted_at is null
      limit ${CANDIDATES}`,
   )
