@@ -27,6 +27,11 @@ function prepareImportStatements(db: ReturnType<typeof getDb>) {
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     event: db.$client.prepare("insert into claim_events (claim_id, actor_id, kind, to_value) values (?, ?, 'created', 'extracted')"),
+    byHash: db
+      .select()
+      .from(articles)
+      .where(eq(articles.contentHash, sql.placeholder('contentHash')))
+      .prepare(),
   }
 }
 
@@ -45,7 +50,7 @@ export function contentHashOf(body: string) {
 }
 
 export function getArticleByHash({ contentHash }: { contentHash: string }) {
-  return getDb().select().from(articles).where(eq(articles.contentHash, contentHash)).get()
+  return importStatements(getDb()).byHash.get({ contentHash })
 }
 
 /**
