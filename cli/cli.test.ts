@@ -44,7 +44,18 @@ describe('cli', () => {
     expect(bad.stderr).toContain('--email: Enter a valid email address')
     expect(bad.stderr).toContain('--role')
     expect(bad.stderr).toContain('--password: Use at least 10 characters')
-    const ok = await cli('user', 'add', '--email', 'cli@example.org', '--name', 'Cli User', '--role', 'editor', '--password', 'long-enough-password')
+    const ok = await cli(
+      'user',
+      'add',
+      '--email',
+      'cli@example.org',
+      '--name',
+      'Cli User',
+      '--role',
+      'editor',
+      '--password',
+      'long-enough-password',
+    )
     expect(ok.code).toBe(0)
     const list = await cli('user', 'list', '--json')
     expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ email: 'cli@example.org', role: 'editor', active: true })])
@@ -55,7 +66,10 @@ describe('cli', () => {
     const folder = path.join(dir, 'articles')
     fs.mkdirSync(path.join(folder, 'nested'), { recursive: true })
     fs.writeFileSync(path.join(folder, 'a.txt'), 'Council approves budget\nThe council approved a budget of $12 million on Monday.\n')
-    fs.writeFileSync(path.join(folder, 'nested', 'b.md'), '# Port traffic\n\nThe port handled 2 million containers in 2023, up 8 percent.\n')
+    fs.writeFileSync(
+      path.join(folder, 'nested', 'b.md'),
+      '# Port traffic\n\nThe port handled 2 million containers in 2023, up 8 percent.\n',
+    )
     fs.writeFileSync(path.join(folder, 'ignored.pdf'), 'not text')
     const first = await cli('import', folder)
     expect(first.code).toBe(0)
@@ -93,5 +107,41 @@ describe('cli', () => {
     fs.writeFileSync(path.join(dir, 'junk.db'), 'this is not sqlite')
     expect((await cli('restore', path.join(dir, 'junk.db'), '--force')).code).toBe(2)
     expect(count('users')).toBe(1)
+  })
+  test('import links a claim repeated across articles, within a batch of 20 and across batches, once per pair', async () => {
+    const folder = path.join(dir, 'wire')
+    fs.mkdirSync(folder)
+    const shared = 'The regional transport authority approved a budget of $48.5 million for the harbour bridge.'
+    const places = ['Avonmouth', 'Bexley', 'Carrick', 'Dunmore', 'Elswick', 'Fenwick', 'Garston', 'Hexham', 'Ilkley']
+    for (let i = 0; i < 45; i++) {
+      const place = places[i % places.length]!
+      const body = [`Report ${i}`, `Council meeting number ${i + 100} in ${place} lasted ${i + 2} hours on a wet evening.`]
+      if (i === 0 || i === 7 || i === 33) body.push(shared)
+      fs.writeFileSync(path.join(folder, `a${String(i).padStart(2, '0')}.txt`), body.join('\n'))
+    }
+    expect((await cli('import', folder)).code).toBe(0)
+    const db = new Database(env.DATABASE_URL!, { readonly: true })
+    try {
+      const copies = db.prepare("select id, article_id from claims where text like '%harbour bridge%' order by id").all() as {
+        id: number
+        article_id: number
+      }[]
+      expect(copies).toHaveLength(3)
+      const pairs = db.prepare('select claim_id, matched_claim_id from claim_matches where similarity = 1 order by 1, 2').all()
+      const [a, b, c] = copies.map((x) => x.id)
+      expect(pairs).toEqual([
+        { claim_id: a, matched_claim_id: b },
+        { claim_id: a, matched_claim_id: c },
+        { claim_id: b, matched_claim_id: c },
+      ])
+      const sameArticle = db
+        .prepare(
+          'select count(*) as n from claim_matches m join claims x on x.id = m.claim_id join claims y on y.id = m.matched_claim_id where x.article_id = y.article_id',
+        )
+        .get() as { n: number }
+      expect(sameArticle.n).toBe(0)
+    } finally {
+      db.close()
+    }
   })
 })

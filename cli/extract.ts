@@ -55,7 +55,13 @@ function openInput(input: string) {
     return fs.createReadStream(input)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    fail(code === 'ENOENT' ? `${input}: no such file` : code === 'EACCES' ? `${input}: permission denied` : `${input}: cannot be read (${code ?? 'error'})`)
+    fail(
+      code === 'ENOENT'
+        ? `${input}: no such file`
+        : code === 'EACCES'
+        ? `${input}: permission denied`
+        : `${input}: cannot be read (${code ?? 'error'})`,
+    )
   }
 }
 

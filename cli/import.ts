@@ -5,10 +5,11 @@ import { z } from 'zod'
 import { getDb } from '../db/client.server'
 import type { ExtractionResult } from '../app/extraction'
 import { contentHashOf, getArticleByHash, importArticle, type NewArticle } from '../app/models/article.server'
-import { matchClaims } from '../app/models/claim-match.server'
+import type { NewClaimRef } from '../app/matching/candidates'
+import { matchClaims, storeMatch } from '../app/models/claim-match.server'
 import { getUserByEmail } from '../app/models/user.server'
 import { emailField } from '../app/utils/schemas'
-import { ExtractionThread } from './extraction-thread'
+import { ImportThread } from './import-thread'
 import { UsageError } from './usage'
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.html', '.htm'])
@@ -82,8 +83,9 @@ function readArticle(file: string, importedById: number | null, converters: Conv
 const BATCH = 20
 
 /**
- * `cli import`: files are committed in batches (each file inside its own savepoint, so one bad
- * file does not undo the others) while a second thread extracts the claims of the next batch.
+ * `cli import`: files are committed in batches, each with the matches of its claims (each file
+ * inside its own savepoint, so one bad file does not undo the others), while a second thread
+ * extracts the next batch and looks for the matches.
  * Files are recognised by their content hash, so an interrupted run can simply be started again.
  */
 export async function importFiles(args: string[]) {
@@ -107,8 +109,10 @@ export async function importFiles(args: string[]) {
     process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}${file}: ${message}\n`)
   }
   const converters = files.some((f) => path.extname(f).toLowerCase() !== '.txt') ? await import('../app/import/html-to-text') : null
-  // Extraction (the CPU-heavy part) runs on a second thread one batch ahead of the writes.
-  const thread = files.length > 1 ? new ExtractionThread() : null
+  const sqlite = getDb().$client
+  // The CPU-heavy parts run on a second thread: extraction one batch ahead of the writes, and the
+  // search for matches (on a read-only connection of its own) while a batch is written.
+  const thread = files.length > 1 ? new ImportThread(sqlite.memory ? undefined : sqlite.name) : null
   const prepare = (file: string): Promise<Prepared> => {
     let input: NewArticle
     try {
@@ -124,30 +128,68 @@ export async function importFiles(args: string[]) {
       () => ({ file, input }),
     )
   }
-  let stored: number[] = []
-  const store = (item: Prepared) => {
-    if ('error' in item) return fail(item.file, item.error)
+  /** Stores one article (in its own savepoint); the ids of the claims it created. */
+  const store = (item: Prepared): number[] => {
+    if ('error' in item) {
+      fail(item.file, item.error)
+      return []
+    }
     try {
       const result = importArticle(item.input, { extraction: item.extraction, deferMatching: true })
-      stored.push(...result.claimIds)
       if (result.created) created++
       else existing++
+      return result.claimIds
     } catch (error) {
       fail(item.file, (error as Error).message)
+      return []
     }
   }
-  const sqlite = getDb().$client
+  /** Asks the thread for the matches of a batch's new claims: with each other and with what is committed. */
+  const findMatches = (batch: Prepared[]) => {
+    const refs: NewClaimRef[] = []
+    const firstRef = new Map<Prepared, number>()
+    batch.forEach((item, article) => {
+      if ('error' in item || !item.extraction) return
+      firstRef.set(item, refs.length)
+      for (const claim of item.extraction.claims) refs.push({ ref: refs.length, article, text: claim.text })
+    })
+    // Should the thread fail, matching happens on this thread (storeBatch).
+    const found = thread && refs.length ? thread.match(refs).catch(() => null) : Promise.resolve(null)
+    return { refs, firstRef, found }
+  }
+  /** Stores a batch and the matches of its claims in one transaction. */
+  const storeBatch = async (batch: Prepared[], { refs, firstRef, found }: ReturnType<typeof findMatches>) => {
+    const ids: (number | undefined)[] = new Array(refs.length)
+    const unmatched: number[] = []
+    sqlite.exec('BEGIN IMMEDIATE')
+    try {
+      for (const item of batch) {
+        const claimIds = store(item)
+        const first = firstRef.get(item)
+        if (first === undefined) unmatched.push(...claimIds)
+        else claimIds.forEach((id, k) => (ids[first + k] = id))
+      }
+      const matches = await found
+      for (const m of matches ?? []) {
+        const a = ids[m.ref]
+        const b = m.otherRef === undefined ? m.otherId : ids[m.otherRef]
+        if (a !== undefined && b !== undefined) storeMatch(a, b, m.similarity)
+      }
+      matchClaims({ claimIds: matches ? unmatched : [...unmatched, ...ids.filter((id) => id !== undefined)] })
+      sqlite.exec('COMMIT')
+    } catch (error) {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
+      throw error
+    }
+  }
   try {
     let next = files.slice(0, BATCH).map(prepare)
     for (let from = 0; from < files.length; from += BATCH) {
       const batch = await Promise.all(next)
+      // The thread looks for this batch's matches first, then extracts the next batch.
+      const matching = findMatches(batch)
       next = files.slice(from + BATCH, from + 2 * BATCH).map(prepare)
-      sqlite.transaction(() => {
-        stored = []
-        batch.forEach(store)
-        // Claims of the whole batch are matched together, with each other and with everything before.
-        matchClaims({ claimIds: stored })
-      })()
+      await storeBatch(batch, matching)
       for (let k = 0; k < batch.length; k++) progress(from + k + 1, files.length, created, existing, failed)
     }
   } finally {

@@ -1,27 +1,11 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { getDb } from '../../db/client.server'
 import { articles, claimMatches, claims, evidence } from '../../db/schema'
-import { contentWords, MATCH_THRESHOLD, wordSimilarity } from '../matching/similarity'
-import { toFtsQuery } from '../utils/fts'
+import type { Statement } from 'better-sqlite3'
+import { CANDIDATES_SQL, candidateQuery, matchScore, WordCache } from '../matching/candidates'
 
-const CANDIDATES = 20
-
-/**
- * Content words of recently seen candidate texts: the same claims come up as candidates again and
- * again in a bulk import, and turning text into words is most of the cost of scoring them.
- */
-const wordCache = new Map<string, Set<string>>()
-const WORD_CACHE_SIZE = 50_000
-
-function cachedContentWords(text: string) {
-  let words = wordCache.get(text)
-  if (!words) {
-    if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear()
-    words = contentWords(text)
-    wordCache.set(text, words)
-  }
-  return words
-}
+const words = new WordCache()
+const inserts = new WeakMap<object, Statement>()
 
 /**
  * Links each given claim to claims in other articles that say the same thing: full-text
@@ -32,15 +16,7 @@ export function matchClaims({ claimIds }: { claimIds: number[] }) {
   if (claimIds.length === 0) return 0
   const db = getDb()
   const sqlite = db.$client
-  // Candidates must share the claim's three most distinctive (longest) content words; without a
-  // relevance sort SQLite stops at the first matches, so the cost stays flat as the table grows.
-  const candidates = sqlite.prepare(
-    `select c.id, c.text from claims c
-     where c.id in (select rowid from claims_fts where claims_fts match ? limit ${CANDIDATES * 2})
-       and c.article_id != ? and c.deleted_at is null
-     limit ${CANDIDATES}`,
-  )
-  const insert = sqlite.prepare('insert or ignore into claim_matches (claim_id, matched_claim_id, similarity) values (?, ?, ?)')
+  const candidates = sqlite.prepare(CANDIDATES_SQL)
   const rows = db
     .select({ id: claims.id, text: claims.text, articleId: claims.articleId })
     .from(claims)
@@ -49,24 +25,28 @@ export function matchClaims({ claimIds }: { claimIds: number[] }) {
   let linked = 0
   sqlite.transaction(() => {
     for (const claim of rows) {
-      // Whole words as written (not stems): exact FTS terms are much cheaper than prefix queries.
-      const words = [...new Set(claim.text.toLowerCase().match(/[\p{L}]{5,}/gu) ?? [])].filter((w) => contentWords(w).size > 0)
-      words.sort((a, b) => b.length - a.length || a.localeCompare(b))
-      if (words.length < 2) continue
-      const query = toFtsQuery(words.slice(0, 3).join(' '), { prefix: false })
+      const query = candidateQuery(claim.text)
       if (!query) continue
-      const own = cachedContentWords(claim.text)
+      const own = words.get(claim.text)
       for (const other of candidates.all(query, claim.articleId) as { id: number; text: string }[]) {
-        const score = wordSimilarity(own, cachedContentWords(other.text))
-        if (score < MATCH_THRESHOLD) continue
-        const rounded = Math.round(score * 1000) / 1000
-        linked += insert.run(Math.min(claim.id, other.id), Math.max(claim.id, other.id), rounded).changes
+        const similarity = matchScore(own, words.get(other.text))
+        if (similarity !== null) linked += storeMatch(claim.id, other.id, similarity)
       }
     }
   })()
   return linked
 }
 
+/** Stores one pair (once, the lower claim id first); 1 when it is new. */
+export function storeMatch(claimId: number, otherId: number, similarity: number) {
+  const sqlite = getDb().$client
+  let insert = inserts.get(sqlite)
+  if (!insert) {
+    insert = sqlite.prepare('insert or ignore into claim_matches (claim_id, matched_claim_id, similarity) values (?, ?, ?)')
+    inserts.set(sqlite, insert)
+  }
+  return insert.run(Math.min(claimId, otherId), Math.max(claimId, otherId), similarity).changes
+}
 /** Claims in other articles that say the same thing, with their verdicts and evidence counts. */
 export function getClaimMatches({ claimId }: { claimId: number }) {
   // A pair is stored once, so the other claim is on whichever side this one is not.

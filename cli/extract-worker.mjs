@@ -1,6 +1,0 @@
-// Entry of the extraction thread: workers do not inherit the parent's TypeScript loader, so it is
-// registered here before the worker proper is loaded.
-import { register } from 'tsx/esm/api'
-
-register()
-await import('./extract-worker.ts')
