@@ -4,7 +4,7 @@
  * the same run. Seeds a fresh database with 100,000 claims over 5,000 articles first. Two servers
  * share the database: one as started by `npm start` (pages reused while the database is
  * unchanged) and one with PAGE_CACHE=off, which renders every request.
- *   npm run bench:http [-- --duration 10 --connections 32 --runs 3]
+ *   npm run bench:http [-- --duration 10 --connections 32 --runs 3 --processes 1]
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -20,7 +20,13 @@ import { seedLarge } from '../tests/bench/seed-large'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values } = parseArgs({
-  options: { duration: { type: 'string' }, connections: { type: 'string' }, runs: { type: 'string' }, articles: { type: 'string' } },
+  options: {
+    duration: { type: 'string' },
+    connections: { type: 'string' },
+    runs: { type: 'string' },
+    articles: { type: 'string' },
+    processes: { type: 'string' },
+  },
 })
 const opts = z
   .object({
@@ -28,6 +34,7 @@ const opts = z
     connections: z.coerce.number().int().min(1).max(512).default(32),
     runs: z.coerce.number().int().min(1).max(10).default(3),
     articles: z.coerce.number().int().min(10).max(50_000).default(5000),
+    processes: z.coerce.number().int().min(1).max(64).default(1),
   })
   .parse(values)
 
@@ -84,7 +91,14 @@ async function main() {
       const port = await freePort()
       const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], {
         cwd: root,
-        env: { ...env, PORT: String(port), DATABASE_URL: file, NODE_ENV: 'production', PAGE_CACHE: pageCache },
+        env: {
+          ...env,
+          PORT: String(port),
+          DATABASE_URL: file,
+          NODE_ENV: 'production',
+          PAGE_CACHE: pageCache,
+          WEB_CONCURRENCY: String(opts.processes),
+        },
         stdio: 'ignore',
       })
       servers.push({ base: `http://127.0.0.1:${port}`, process: child })
@@ -117,7 +131,7 @@ async function main() {
       ['claim page', `/claims/${someClaim}`],
     ]
     console.log(
-      `\n${opts.connections} connections, ${opts.duration} s per run, median of ${opts.runs} runs; each target measured next to /healthz in the same run`,
+      `\n${opts.connections} connections, ${opts.duration} s per run, median of ${opts.runs} runs, ${opts.processes} server process(es); each target measured next to /healthz in the same run`,
     )
     console.log('(target: the queue serves >= 50% of /healthz throughput with p99 < 100 ms)')
     console.log('"as served": the server as npm start runs it, which reuses a rendered page while the database is unchanged;')

@@ -1,4 +1,5 @@
 // The production HTTP server: Express serving the built Remix app and its static assets.
+import cluster from 'node:cluster'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
@@ -9,55 +10,92 @@ import morgan from 'morgan'
 import { z } from 'zod'
 import { pageCache } from './page-cache.js'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const buildPath = path.resolve(process.argv[2] ?? path.join(root, 'build', 'server', 'index.js'))
-const build = await import(pathToFileURL(buildPath).href)
-installGlobals({ nativeFetch: build.future.v3_singleFetch })
-
-const app = express()
-app.disable('x-powered-by')
-
-// A response sent before its request body was read in full (a 403 or 413 to a large upload, say)
-// closes the connection: the unread rest of the body must never be parsed as the next request,
-// and a kept-alive socket with unread bytes would otherwise stall until the keep-alive timeout.
-app.use((req, res, next) => {
-  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0
-  const writeHead = res.writeHead
-  res.writeHead = function (...args) {
-    if (hasBody && !req.complete && !res.headersSent) res.setHeader('Connection', 'close')
-    return writeHead.apply(this, args)
-  }
-  next()
-})
-app.use(compression())
-// Vite copies public/ into the client build. Only paths that name a file (a dot in the last
-// segment) look on disk, so page requests do not pay for a stat.
-const clientDir = path.resolve(root, build.assetsBuildDirectory)
-const assets = express.static(path.join(clientDir, 'assets'), {
-  immutable: true,
-  maxAge: '1y',
-  fallthrough: false,
-})
-const files = express.static(clientDir, { maxAge: '1h' })
-app.use('/assets', assets)
-app.use((req, res, next) => (/\.[^/]+$/.test(req.path) ? files(req, res, next) : next()))
-app.use(morgan('tiny'))
 const settings = z
-  .object({ PAGE_CACHE: z.enum(['on', 'off']).default('on') })
-  .safeParse({ PAGE_CACHE: process.env.PAGE_CACHE || undefined })
+  .object({
+    PAGE_CACHE: z.enum(['on', 'off']).default('on'),
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  })
+  .safeParse({ PAGE_CACHE: process.env.PAGE_CACHE || undefined, WEB_CONCURRENCY: process.env.WEB_CONCURRENCY || undefined })
 if (!settings.success) {
-  console.error(`PAGE_CACHE: ${settings.error.issues[0].message}`)
+  const issue = settings.error.issues[0]
+  console.error(`${issue.path.join('.')}: ${issue.message}`)
   process.exit(1)
 }
-const { PAGE_CACHE } = settings.data
-// The same file the app opens (db/client.server.ts), relative to the working directory.
-if (PAGE_CACHE === 'on') app.use(pageCache(process.env.DATABASE_URL ?? './data/claimdesk.db'))
-app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV }))
+const { PAGE_CACHE, WEB_CONCURRENCY } = settings.data
 
-const port = Number(process.env.PORT ?? 3000)
-const host = process.env.HOST
-const onListen = () => console.log(`Claimdesk listening on http://${host ?? 'localhost'}:${port}`)
-const server = host ? app.listen(port, host, onListen) : app.listen(port, onListen)
-for (const signal of ['SIGTERM', 'SIGINT']) {
-  process.once(signal, () => server.close(() => process.exit(0)))
+// WEB_CONCURRENCY > 1: this process only starts that many server processes on the same port
+// (SQLite in WAL mode serves them all; sessions, throttling and the page cache's check live in
+// the database) and restarts one that dies after it started.
+if (WEB_CONCURRENCY > 1 && cluster.isPrimary) {
+  for (let i = 0; i < WEB_CONCURRENCY; i++) cluster.fork()
+  let stopping = false
+  const listening = new Set()
+  cluster.on('listening', (worker) => listening.add(worker.id))
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return
+    // One that never started (a broken build, a port in use) would fail again: stop instead.
+    if (!listening.has(worker.id)) {
+      console.error(`server process ${worker.process.pid} failed to start (${signal ?? code})`)
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM')
+      process.exit(1)
+    }
+    console.error(`server process ${worker.process.pid} stopped (${signal ?? code}); starting another`)
+    cluster.fork()
+  })
+  for (const signal of ['SIGTERM', 'SIGINT']) {
+    process.once(signal, () => {
+      stopping = true
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
+      cluster.on('exit', () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(0))
+    })
+  }
+} else {
+  await serve()
+}
+
+async function serve() {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+  const buildPath = path.resolve(process.argv[2] ?? path.join(root, 'build', 'server', 'index.js'))
+  const build = await import(pathToFileURL(buildPath).href)
+  installGlobals({ nativeFetch: build.future.v3_singleFetch })
+
+  const app = express()
+  app.disable('x-powered-by')
+
+  // A response sent before its request body was read in full (a 403 or 413 to a large upload, say)
+  // closes the connection: the unread rest of the body must never be parsed as the next request,
+  // and a kept-alive socket with unread bytes would otherwise stall until the keep-alive timeout.
+  app.use((req, res, next) => {
+    const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0
+    const writeHead = res.writeHead
+    res.writeHead = function (...args) {
+      if (hasBody && !req.complete && !res.headersSent) res.setHeader('Connection', 'close')
+      return writeHead.apply(this, args)
+    }
+    next()
+  })
+  app.use(compression())
+  // Vite copies public/ into the client build. Only paths that name a file (a dot in the last
+  // segment) look on disk, so page requests do not pay for a stat.
+  const clientDir = path.resolve(root, build.assetsBuildDirectory)
+  const assets = express.static(path.join(clientDir, 'assets'), {
+    immutable: true,
+    maxAge: '1y',
+    fallthrough: false,
+  })
+  const files = express.static(clientDir, { maxAge: '1h' })
+  app.use('/assets', assets)
+  app.use((req, res, next) => (/\.[^/]+$/.test(req.path) ? files(req, res, next) : next()))
+  app.use(morgan('tiny'))
+  // The same file the app opens (db/client.server.ts), relative to the working directory.
+  if (PAGE_CACHE === 'on') app.use(pageCache(process.env.DATABASE_URL ?? './data/claimdesk.db'))
+  app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV }))
+
+  const port = Number(process.env.PORT ?? 3000)
+  const host = process.env.HOST
+  const onListen = () => console.log(`Claimdesk listening on http://${host ?? 'localhost'}:${port}`)
+  const server = host ? app.listen(port, host, onListen) : app.listen(port, onListen)
+  for (const signal of ['SIGTERM', 'SIGINT']) {
+    process.once(signal, () => server.close(() => process.exit(0)))
+  }
 }
