@@ -281,4 +281,17 @@ describe('proposition rules', () => {
       'The bridge spans the river near the old harbour',
     ])
   })
+  test('"for" after a noun inside a prepositional phrase stays with that noun', () => {
+    expect(split('Implementation was completed in October 2021 following additional training for NCB Damascus staff.')).toEqual([
+      'Implementation was completed in October 2021 following additional training for NCB Damascus staff',
+    ])
+    expect(split('She worked as a reporter for the BBC in London.')).toEqual([
+      'She worked as a reporter for the BBC',
+      'She worked in London',
+    ])
+    expect(split('The council approved funds in March for the new bridge.')).toEqual([
+      'The council approved funds in March',
+      'The council approved funds for the new bridge',
+    ])
+  })
 })

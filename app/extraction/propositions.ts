@@ -459,6 +459,15 @@ function analyse(tk: Token[]): number[][] {
   let current: number[] = []
   let by: string | null = null
   let protect = -1
+  // "…following additional training for NCB staff": inside a prepositional piece, "for" after a
+  // noun belongs to that noun, not to the verb.
+  const forTheNoun = (k: number) =>
+    tk[k]!.lower === 'for' &&
+    current.length > 1 &&
+    by !== null &&
+    PREPOSITIONS.has(by) &&
+    /^[a-z]{3,}$/.test(tk[k - 1]!.text) &&
+    !isVerb(tk[k - 1], true)
   for (let k = after; k < n; k++) {
     const t = tk[k]!
     if (/^[.!?]$/.test(t.text) && k === n - 1) break
@@ -471,7 +480,7 @@ function analyse(tk: Token[]): number[][] {
     if (t.lower === 'such' && tk[k + 1]?.lower === 'as') [cut, skip] = ['such as', 1]
     else if (t.lower === 'as' && tk[k + 1]?.lower === 'well' && tk[k + 2]?.lower === 'as') [cut, skip] = ['and', 2]
     else if (t.lower === 'as' && tk[k + 1]?.lower === 'well') [cut, skip] = [',', 1]
-    else if (BOUNDARIES.has(t.lower) || PREPOSITIONS.has(t.lower)) cut = t.lower
+    else if (BOUNDARIES.has(t.lower) || (PREPOSITIONS.has(t.lower) && !forTheNoun(k))) cut = t.lower
     // "…is a language that supports X": after a copula, "that" starts a clause about the subject.
     else if (t.lower === 'that' && copula && isVerb(tk[k + 1])) cut = 'that'
     if (cut === null) {
