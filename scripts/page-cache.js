@@ -66,7 +66,7 @@ export function pageCache(databaseFile) {
     }
     if (entry) remove(key)
 
-    // Render as usual and keep a copy of a plain 200 page.
+    // Render as usual and keep a copy of a plain 200 page (not one that sets a cookie or says no-store).
     const chunks = []
     let size = 0
     let keep = true
@@ -85,7 +85,12 @@ export function pageCache(databaseFile) {
     }
     res.end = function (chunk, encoding, callback) {
       collect(chunk, encoding)
-      if (keep && res.statusCode === 200 && !res.hasHeader('set-cookie')) {
+      if (
+        keep &&
+        res.statusCode === 200 &&
+        !res.hasHeader('set-cookie') &&
+        !/no-store/i.test(String(res.getHeader('cache-control') ?? ''))
+      ) {
         const headers = STORED_HEADERS.filter((name) => res.hasHeader(name)).map((name) => [name, res.getHeader(name)])
         const body = Buffer.concat(chunks)
         while (entries.size >= MAX_ENTRIES || (entries.size > 0 && bytes + body.length > MAX_BYTES)) remove(entries.keys().next().value)
