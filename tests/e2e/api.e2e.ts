@@ -1,27 +1,20 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createApiToken, revokeApiToken } from '../../app/models/api-token.server'
-import { getUserByEmail } from '../../app/models/user.server'
 import { baseURL } from './browser'
-import { useServerDatabase } from './server-db'
+import { roleTokens, useServerDatabase, type RoleTokens } from './server-db'
 
-let tokens: Record<'admin' | 'editor' | 'reviewer' | 'revoked', string>
+let tokens: RoleTokens
 let db: ReturnType<typeof useServerDatabase>
 
 beforeAll(() => {
   db = useServerDatabase()
-  const make = (email: string) => createApiToken({ userId: getUserByEmail({ email })!.id, name: `api test ${email}` })
-  const revoked = make('editor@example.com')
-  revokeApiToken({ id: revoked.id })
-  tokens = {
-    admin: make('admin@example.com').token,
-    editor: make('editor@example.com').token,
-    reviewer: make('reviewer@example.com').token,
-    revoked: revoked.token,
-  }
+  tokens = roleTokens('api test')
 })
 afterAll(() => db.$client.close())
 
-function api(path: string, { token, method = 'GET', body, headers = {} }: { token?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+function api(
+  path: string,
+  { token, method = 'GET', body, headers = {} }: { token?: string; method?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
   return fetch(`${baseURL()}/api/v1${path}`, {
     method,
     headers: {
@@ -58,7 +51,10 @@ describe('REST API', () => {
   test('POST /articles imports (201), a repeat points to the same article (200), and GET returns it', async () => {
     const created = await api('/articles', { token: tokens.reviewer, method: 'POST', body: ARTICLE })
     expect(created.status).toBe(201)
-    const article = (await created.json()) as { id: number; claims: { text: string; anchor: { start: number; end: number; quote: { exact: string } } }[] }
+    const article = (await created.json()) as {
+      id: number
+      claims: { text: string; anchor: { start: number; end: number; quote: { exact: string } } }[]
+    }
     expect(article.claims.length).toBeGreaterThan(0)
     for (const c of article.claims) expect(ARTICLE.body.slice(c.anchor.start, c.anchor.end)).toBe(c.anchor.quote.exact)
 
@@ -75,7 +71,11 @@ describe('REST API', () => {
 
   test('bad bodies get 400, 413, 415 or 422 naming the field — never a 500', async () => {
     await expectError(await api('/articles', { token: tokens.reviewer, method: 'POST', body: '{"title": ' }), 400, 'bad_request')
-    const missing = await expectError(await api('/articles', { token: tokens.reviewer, method: 'POST', body: { title: 'x' } }), 422, 'validation_failed')
+    const missing = await expectError(
+      await api('/articles', { token: tokens.reviewer, method: 'POST', body: { title: 'x' } }),
+      422,
+      'validation_failed',
+    )
     expect(Object.keys(missing.fields ?? {})).toContain('body')
     const wrongType = await expectError(
       await api('/articles', { token: tokens.reviewer, method: 'POST', body: { title: 42, body: 'text', publishedAt: 'yesterday' } }),
@@ -84,7 +84,12 @@ describe('REST API', () => {
     )
     expect(Object.keys(wrongType.fields ?? {})).toEqual(expect.arrayContaining(['title', 'publishedAt']))
     await expectError(
-      await api('/articles', { token: tokens.reviewer, method: 'POST', body: 'title=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }),
+      await api('/articles', {
+        token: tokens.reviewer,
+        method: 'POST',
+        body: 'title=x',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      }),
       415,
       'unsupported_media_type',
     )
@@ -98,11 +103,21 @@ describe('REST API', () => {
   })
 
   test('PATCH a claim with its version; a stale version gets 409 and the current claim', async () => {
-    const created = (await (await api('/articles', { token: tokens.reviewer, method: 'POST', body: { ...ARTICLE, title: 'Patch test', body: ARTICLE.body + ' Patch test.' } })).json()) as {
+    const created = (await (
+      await api('/articles', {
+        token: tokens.reviewer,
+        method: 'POST',
+        body: { ...ARTICLE, title: 'Patch test', body: ARTICLE.body + ' Patch test.' },
+      })
+    ).json()) as {
       claims: { id: number; version: number }[]
     }
     const claim = created.claims[0]!
-    const ok = await api(`/claims/${claim.id}`, { token: tokens.reviewer, method: 'PATCH', body: { version: claim.version, status: 'in_review', note: 'taking it' } })
+    const ok = await api(`/claims/${claim.id}`, {
+      token: tokens.reviewer,
+      method: 'PATCH',
+      body: { version: claim.version, status: 'in_review', note: 'taking it' },
+    })
     expect(ok.status).toBe(200)
     const updated = (await ok.json()) as { status: string; version: number }
     expect(updated).toMatchObject({ status: 'in_review', version: claim.version + 1 })
@@ -144,7 +159,11 @@ describe('REST API', () => {
       403,
       'forbidden',
     )
-    const approved = await api(`/claims/${claim.id}`, { token: tokens.editor, method: 'PATCH', body: { version: r.version, status: 'approved' } })
+    const approved = await api(`/claims/${claim.id}`, {
+      token: tokens.editor,
+      method: 'PATCH',
+      body: { version: r.version, status: 'approved' },
+    })
     expect(approved.status).toBe(200)
     expect(((await approved.json()) as { status: string }).status).toBe('approved')
 

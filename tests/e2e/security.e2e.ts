@@ -1,15 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createApiToken, revokeApiToken } from '../../app/models/api-token.server'
 import { createUser, getUserByEmail, setUserActive } from '../../app/models/user.server'
 import { baseURL, launchBrowser, logIn, newContext, sessionCookie, type Browser } from './browser'
-import { useServerDatabase } from './server-db'
+import { roleTokens, useServerDatabase, type RoleTokens } from './server-db'
 
 const PASSWORD = 'claimdesk-demo'
 let db: ReturnType<typeof useServerDatabase>
 let cookies: Record<'reviewer' | 'editor' | 'admin' | 'deactivated', string>
-let tokens: Record<'reviewer' | 'editor' | 'admin' | 'revoked', string>
+let tokens: RoleTokens
 let ids: { article: number; claim: number; source: number }
 
 beforeAll(async () => {
@@ -22,15 +21,7 @@ beforeAll(async () => {
     deactivated: await sessionCookie('leaving@example.com', 'leaving-password-1'),
   }
   setUserActive({ id: getUserByEmail({ email: 'leaving@example.com' })!.id, active: false })
-  const token = (email: string) => createApiToken({ userId: getUserByEmail({ email })!.id, name: 'security test' })
-  const revoked = token('admin@example.com')
-  revokeApiToken({ id: revoked.id })
-  tokens = {
-    reviewer: token('reviewer@example.com').token,
-    editor: token('editor@example.com').token,
-    admin: token('admin@example.com').token,
-    revoked: revoked.token,
-  }
+  tokens = roleTokens('security test')
   const sqlite = db.$client
   ids = {
     article: (sqlite.prepare('select min(id) as id from articles').get() as { id: number }).id,
