@@ -55,7 +55,7 @@ function progress(done: number, total: number, created: number, existing: number
 }
 
 /** A file read and parsed into an article, with its extraction when computed ahead; or why it cannot be. */
-type Prepared = { file: string; input: NewArticle; extraction?: ExtractionResult } | { file: string; error: string }
+type Prepared = { file: string; input: NewArticle; contentHash: string; extraction?: ExtractionResult } | { file: string; error: string }
 
 /** HTML and Markdown conversion (linkedom, Readability): loaded only when such files are imported. */
 type Converters = typeof import('../app/import/html-to-text')
@@ -120,12 +120,13 @@ export async function importFiles(args: string[]) {
     } catch (error) {
       return Promise.resolve({ file, error: (error as Error).message })
     }
+    const contentHash = contentHashOf(input.body)
     // Content already stored needs no extraction: importArticle recognises it.
-    if (!thread || getArticleByHash({ contentHash: contentHashOf(input.body) })) return Promise.resolve({ file, input })
+    if (!thread || getArticleByHash({ contentHash })) return Promise.resolve({ file, input, contentHash })
     // Should the thread fail, importArticle extracts on this thread instead.
     return thread.extract(input.body, input.publishedAt ?? undefined).then(
-      (extraction) => ({ file, input, extraction }),
-      () => ({ file, input }),
+      (extraction) => ({ file, input, contentHash, extraction }),
+      () => ({ file, input, contentHash }),
     )
   }
   /** Stores one article (in its own savepoint); the ids of the claims it created. */
@@ -135,7 +136,7 @@ export async function importFiles(args: string[]) {
       return []
     }
     try {
-      const result = importArticle(item.input, { extraction: item.extraction, deferMatching: true })
+      const result = importArticle(item.input, { extraction: item.extraction, deferMatching: true, contentHash: item.contentHash })
       if (result.created) created++
       else existing++
       return result.claimIds

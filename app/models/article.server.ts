@@ -58,14 +58,15 @@ export function getArticleByHash({ contentHash }: { contentHash: string }) {
  * Importing content that is already stored returns the existing article instead of a copy.
  * A bulk import may pass the extraction of `input.body`, computed elsewhere (another thread), and
  * may defer matching: it then calls `matchClaims` with the returned `claimIds` itself, once for
- * many articles (full-text queries between inserts are what make matching slow).
+ * many articles (full-text queries between inserts are what make matching slow); and may pass
+ * the body's `contentHashOf` when it has computed it already.
  */
 export function importArticle(
   input: NewArticle,
-  options: { extraction?: ExtractionResult; deferMatching?: boolean } = {},
+  options: { extraction?: ExtractionResult; deferMatching?: boolean; contentHash?: string } = {},
 ): { article: typeof articles.$inferSelect; created: boolean; claimIds: number[] } {
   const db = getDb()
-  const contentHash = contentHashOf(input.body)
+  const contentHash = options.contentHash ?? contentHashOf(input.body)
   const existing = getArticleByHash({ contentHash })
   if (existing) return { article: existing, created: false, claimIds: [] }
   const extraction = options.extraction ?? extract(input.body, { published: input.publishedAt ?? undefined })
