@@ -1,17 +1,6 @@
 import { relations, sql } from 'drizzle-orm'
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-
-export const ROLES = ['admin', 'editor', 'reviewer'] as const
-export type Role = (typeof ROLES)[number]
-
-export const CLAIM_STATUSES = ['unreviewed', 'in_review', 'reviewed', 'approved', 'discarded'] as const
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number]
-
-export const VERDICTS = ['true', 'mostly_true', 'misleading', 'false', 'unverifiable'] as const
-export type Verdict = (typeof VERDICTS)[number]
-
-export const STANCES = ['supports', 'refutes', 'context'] as const
-export type Stance = (typeof STANCES)[number]
+import { CLAIM_STATUSES, ROLES, STANCES, VERDICTS } from '../app/workflow/vocabulary'
 
 /** Milliseconds since the epoch, set by SQLite when a row is written. */
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`

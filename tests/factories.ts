@@ -1,7 +1,8 @@
 import { textQuoteFor } from '../app/anchoring/text-quote'
 import { createUser } from '../app/models/user.server'
 import { getDb } from '../db/client.server'
-import { articles, claims, type Role } from '../db/schema'
+import { articles, claims } from '../db/schema'
+import { type Role } from '../app/workflow'
 
 let sequence = 0
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CLAIM_STATUSES, VERDICTS } from '../../db/schema'
+import { CLAIM_STATUSES, VERDICTS } from '../workflow'
 import { EXPORT_FORMATS } from '../exports/types'
 import { idField } from '../utils/schemas'
 

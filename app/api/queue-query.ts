@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CLAIM_STATUSES, VERDICTS } from '../../db/schema'
+import { CLAIM_STATUSES, VERDICTS } from '../workflow'
 
 const empty = (v: unknown) => (v === '' ? undefined : v)
 const isoDay = z

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CLAIM_STATUSES, STANCES, VERDICTS } from '../../db/schema'
+import { CLAIM_STATUSES, STANCES, VERDICTS } from '../workflow'
 
 /** Request and response shapes of the REST API; the OpenAPI document is generated from these. */
 

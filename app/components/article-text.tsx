@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
-import type { ClaimStatus } from '../../db/schema'
+import type { ClaimStatus } from '../workflow'
 import { segmentsFor } from '../anchoring/segments'
 import { STATUS_LABELS } from './status-badge'
 

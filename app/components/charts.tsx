@@ -1,4 +1,4 @@
-import type { ClaimStatus } from '../../db/schema'
+import type { ClaimStatus } from '../workflow'
 
 export const STATUS_COLOURS: Record<ClaimStatus, string> = {
   unreviewed: '#6b7280',

@@ -1,5 +1,5 @@
 import { STATUS_LABELS, VERDICT_LABELS } from './status-badge'
-import type { ClaimStatus, Verdict } from '../../db/schema'
+import type { ClaimStatus, Verdict } from '../workflow'
 
 type Event = {
   id: number

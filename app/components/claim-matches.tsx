@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import type { ClaimStatus, Verdict } from '../../db/schema'
+import type { ClaimStatus, Verdict } from '../workflow'
 import { StatusBadge, VerdictBadge } from './status-badge'
 
 type Match = {

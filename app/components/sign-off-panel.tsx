@@ -1,27 +1,22 @@
 import { Form } from '@remix-run/react'
-import type { ClaimStatus } from '../../db/schema'
+import { allowedStatuses, isLocked, mayApprove, reviewGaps, type ClaimStatus, type Role, type Verdict } from '../workflow'
 
 /**
  * Editors' sign-off on the claim page: approve or send back a reviewed claim, reopen an approved
- * one. Posts to /claims/:id/signoff, which applies the four-eyes rule.
+ * one. It offers only what the workflow rules allow the viewer; /claims/:id/signoff applies them.
  */
 export function SignOffPanel({
-  claimId,
-  version,
-  status,
-  hasVerdict,
-  verdictSetByViewer,
+  claim,
+  viewer,
   allowSelfApproval,
 }: {
-  claimId: number
-  version: number
-  status: ClaimStatus
-  hasVerdict: boolean
-  verdictSetByViewer: boolean
+  claim: { id: number; version: number; status: ClaimStatus; verdict: Verdict | null; rationale: string; verdictById: number | null }
+  viewer: { id: number; role: Role }
   allowSelfApproval: boolean
 }) {
-  const action = `/claims/${claimId}/signoff`
-  if (status === 'approved') {
+  const { version, status } = claim
+  const action = `/claims/${claim.id}/signoff`
+  if (isLocked(claim)) {
     return (
       <section className="card" aria-labelledby="signoff-heading">
         <h2 id="signoff-heading" style={{ marginTop: 0 }}>
@@ -41,7 +36,7 @@ export function SignOffPanel({
       </section>
     )
   }
-  if (status !== 'reviewed') {
+  if (!allowedStatuses(viewer, status).includes('approved')) {
     return (
       <section className="card" aria-labelledby="signoff-heading">
         <h2 id="signoff-heading" style={{ marginTop: 0 }}>
@@ -51,7 +46,8 @@ export function SignOffPanel({
       </section>
     )
   }
-  const blocked = verdictSetByViewer && !allowSelfApproval
+  const blocked = !mayApprove(claim.verdictById, viewer.id, { allowSelfApproval })
+  const complete = Object.keys(reviewGaps(claim)).length === 0
   return (
     <section className="card" aria-labelledby="signoff-heading">
       <h2 id="signoff-heading" style={{ marginTop: 0 }}>
@@ -67,7 +63,7 @@ export function SignOffPanel({
           <textarea id="signoff-note" name="note" maxLength={2000} rows={2} style={{ minHeight: '3rem' }} />
         </div>
         <div className="row">
-          <button type="submit" name="intent" value="approve" disabled={blocked || !hasVerdict}>
+          <button type="submit" name="intent" value="approve" disabled={blocked || !complete}>
             Approve
           </button>
           <button type="submit" name="intent" value="send-back" className="secondary">

@@ -1,20 +1,6 @@
-import type { ClaimStatus, Verdict } from '../../db/schema'
+import { STATUS_LABELS, VERDICT_LABELS, type ClaimStatus, type Verdict } from '../workflow'
 
-export const STATUS_LABELS: Record<ClaimStatus, string> = {
-  unreviewed: 'Unreviewed',
-  in_review: 'In review',
-  reviewed: 'Reviewed',
-  approved: 'Approved',
-  discarded: 'Discarded',
-}
-
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  true: 'True',
-  mostly_true: 'Mostly true',
-  misleading: 'Misleading',
-  false: 'False',
-  unverifiable: 'Unverifiable',
-}
+export { STATUS_LABELS, VERDICT_LABELS }
 
 export function StatusBadge({ status }: { status: ClaimStatus }) {
   return <span className={`badge status-${status}`}>{STATUS_LABELS[status]}</span>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { VERDICT_RATINGS } from './ratings'
+import { VERDICT_RATINGS } from '../workflow'
 import type { ExportClaim, ExportContext } from './types'
 
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be an ISO 8601 date')

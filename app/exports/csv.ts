@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync'
-import { VERDICT_RATINGS } from './ratings'
+import { VERDICT_RATINGS } from '../workflow'
 import type { ExportClaim, ExportContext } from './types'
 
 export const CSV_COLUMNS = [

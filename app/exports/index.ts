@@ -5,7 +5,7 @@ import { formatMarkdown } from './markdown'
 import type { ExportClaim, ExportContext, ExportFormat } from './types'
 
 export * from './types'
-export { VERDICT_RATINGS } from './ratings'
+export { VERDICT_RATINGS } from '../workflow'
 export { ClaimReviewSchema, toClaimReview, InvalidClaimReviewError } from './claimreview'
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, { type: string; extension: string }> = {

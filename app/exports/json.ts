@@ -1,4 +1,4 @@
-import { VERDICT_RATINGS } from './ratings'
+import { VERDICT_RATINGS } from '../workflow'
 import type { ExportClaim, ExportContext } from './types'
 
 function jsonClaim(claim: ExportClaim, context: ExportContext) {

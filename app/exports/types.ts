@@ -1,4 +1,4 @@
-import type { ClaimStatus, Stance, Verdict } from '../../db/schema'
+import type { ClaimStatus, Stance, Verdict } from '../workflow'
 
 export type ExportEvidence = {
   stance: Stance

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm'
 import { getDb } from '../../db/client.server'
-import { articles, claimEvents, claims, type ClaimStatus } from '../../db/schema'
+import { articles, claimEvents, claims } from '../../db/schema'
+import { effectOfArticleCorrection, type ClaimStatus } from '../workflow'
 import { extract, type ExtractionResult } from '../extraction'
 import { reanchorClaims } from '../anchoring/reanchor'
 import { textQuoteFor } from '../anchoring/text-quote'
@@ -206,13 +207,15 @@ export type ArticleCorrection = {
 }
 
 export type CorrectionResult =
-  | { ok: true; moved: number; orphaned: number; unchanged: number }
+  | { ok: true; moved: number; orphaned: number; unchanged: number; reopened: number }
   | { ok: false; reason: 'not_found' | 'duplicate'; existingId?: number }
 
 /**
  * Saves a corrected article and re-anchors every claim from its TextQuote selector in the same
  * transaction. Claims that cannot be placed are marked orphaned (never deleted); every move is
- * recorded in the claim's history.
+ * recorded in the claim's history. What the correction does to an approved claim is the workflow
+ * rule `effectOfArticleCorrection`: one whose exported content changes is reopened, with the cause
+ * in its history.
  */
 export function correctArticle(input: ArticleCorrection): CorrectionResult {
   const db = getDb()
@@ -226,89 +229,84 @@ export function correctArticle(input: ArticleCorrection): CorrectionResult {
     const contentHash = contentHashOf(input.body)
     const clash = tx.select({ id: articles.id }).from(articles).where(eq(articles.contentHash, contentHash)).get()
     if (clash && clash.id !== article.id) return { ok: false, reason: 'duplicate', existingId: clash.id } as const
+    const details = {
+      title: input.title,
+      url: input.url ?? null,
+      publisher: input.publisher ?? null,
+      author: input.author ?? null,
+      publishedAt: input.publishedAt ?? null,
+    }
+    const changedDetails = (Object.keys(details) as (keyof typeof details)[]).filter((k) => details[k] !== article[k])
     tx.update(articles)
-      .set({
-        title: input.title,
-        body: input.body,
-        contentHash,
-        url: input.url ?? null,
-        publisher: input.publisher ?? null,
-        author: input.author ?? null,
-        publishedAt: input.publishedAt ?? null,
-        updatedAt: new Date(),
-      })
+      .set({ ...details, body: input.body, contentHash, updatedAt: new Date() })
       .where(eq(articles.id, article.id))
       .run()
-    if (article.body === input.body) return { ok: true, moved: 0, orphaned: 0, unchanged: 0 } as const
+    const bodyChanged = article.body !== input.body
+    if (!bodyChanged && changedDetails.length === 0) return { ok: true, moved: 0, orphaned: 0, unchanged: 0, reopened: 0 } as const
     const rows = tx
       .select()
       .from(claims)
       .where(and(eq(claims.articleId, article.id), isNull(claims.deletedAt)))
       .all()
-    const placed = reanchorClaims(
-      article.body,
-      input.body,
-      rows
-        .filter((c) => !c.orphaned)
-        .map((c) => ({
-          id: c.id,
-          start: c.anchorStart,
-          end: c.anchorEnd,
-          quote: { exact: c.quoteExact, prefix: c.quotePrefix, suffix: c.quoteSuffix },
-        })),
+    const placed = new Map(
+      (bodyChanged
+        ? reanchorClaims(
+            article.body,
+            input.body,
+            rows
+              .filter((c) => !c.orphaned)
+              .map((c) => ({
+                id: c.id,
+                start: c.anchorStart,
+                end: c.anchorEnd,
+                quote: { exact: c.quoteExact, prefix: c.quotePrefix, suffix: c.quoteSuffix },
+              })),
+          )
+        : []
+      ).map((r) => [r.id, r]),
     )
     let moved = 0
     let orphaned = 0
     let unchanged = 0
-    for (const r of placed) {
-      const claim = rows.find((c) => c.id === r.id)!
-      if ('orphaned' in r) {
+    let reopened = 0
+    for (const claim of rows) {
+      const r = placed.get(claim.id)
+      const set: Partial<typeof claims.$inferInsert> = {}
+      const events: (typeof claimEvents.$inferInsert)[] = []
+      let newQuote: string | null = claim.quoteExact
+      if (r && 'orphaned' in r) {
         orphaned++
-        tx.update(claims)
-          .set({ orphaned: true, version: claim.version + 1, updatedAt: new Date() })
-          .where(eq(claims.id, claim.id))
-          .run()
-        tx.insert(claimEvents)
-          .values({
+        newQuote = null
+        set.orphaned = true
+        events.push({ claimId: claim.id, actorId: input.actorId, kind: 'orphaned', fromValue: `${claim.anchorStart}-${claim.anchorEnd}`, note: 'not found in the corrected text' })
+      } else if (r) {
+        const quote = textQuoteFor(input.body, r.start, r.end)
+        newQuote = quote.exact
+        Object.assign(set, { anchorStart: r.start, anchorEnd: r.end, quoteExact: quote.exact, quotePrefix: quote.prefix, quoteSuffix: quote.suffix })
+        if (r.start === claim.anchorStart && r.end === claim.anchorEnd && quote.exact === claim.quoteExact) unchanged++
+        else {
+          moved++
+          events.push({
             claimId: claim.id,
             actorId: input.actorId,
-            kind: 'orphaned',
+            kind: 'anchor',
             fromValue: `${claim.anchorStart}-${claim.anchorEnd}`,
-            note: 'not found in the corrected text',
+            toValue: `${r.start}-${r.end}`,
+            note: r.how === 'fuzzy' ? 'the quoted words changed slightly' : '',
           })
-          .run()
-        continue
+        }
       }
-      const quote = textQuoteFor(input.body, r.start, r.end)
-      const same = r.start === claim.anchorStart && r.end === claim.anchorEnd && quote.exact === claim.quoteExact
-      tx.update(claims)
-        .set({
-          anchorStart: r.start,
-          anchorEnd: r.end,
-          quoteExact: quote.exact,
-          quotePrefix: quote.prefix,
-          quoteSuffix: quote.suffix,
-          ...(same ? {} : { version: claim.version + 1, updatedAt: new Date() }),
-        })
-        .where(eq(claims.id, claim.id))
-        .run()
-      if (same) {
-        unchanged++
-        continue
+      const effect = effectOfArticleCorrection({ status: claim.status, oldQuote: claim.quoteExact, newQuote, changedDetails })
+      if (effect.action === 'reopen') {
+        reopened++
+        Object.assign(set, { status: 'reviewed', approvedById: null, approvedAt: null })
+        events.push({ claimId: claim.id, actorId: input.actorId, kind: 'status', fromValue: claim.status, toValue: 'reviewed', note: effect.cause })
       }
-      moved++
-      tx.insert(claimEvents)
-        .values({
-          claimId: claim.id,
-          actorId: input.actorId,
-          kind: 'anchor',
-          fromValue: `${claim.anchorStart}-${claim.anchorEnd}`,
-          toValue: `${r.start}-${r.end}`,
-          note: r.how === 'fuzzy' ? 'the quoted words changed slightly' : '',
-        })
-        .run()
+      if (events.length) Object.assign(set, { version: claim.version + 1, updatedAt: new Date() })
+      if (Object.keys(set).length) tx.update(claims).set(set).where(eq(claims.id, claim.id)).run()
+      for (const event of events) tx.insert(claimEvents).values(event).run()
     }
-    return { ok: true, moved, orphaned, unchanged } as const
+    return { ok: true, moved, orphaned, unchanged, reopened } as const
   })
 }
 

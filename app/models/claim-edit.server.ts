@@ -3,6 +3,7 @@ import { getDb } from '../../db/client.server'
 import { articles, claimEvents, claims } from '../../db/schema'
 import { textQuoteFor } from '../anchoring/text-quote'
 import { extract, scoreCheckworthiness } from '../extraction'
+import { decideClaimWork } from '../workflow'
 
 type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0]
 
@@ -52,7 +53,8 @@ function loadForEdit(tx: Tx, id: number, version: number) {
   const claim = tx.select().from(claims).where(and(eq(claims.id, id), isNull(claims.deletedAt))).get()
   if (!claim) return { error: { ok: false, reason: 'not_found', message: 'That claim no longer exists.' } as const }
   if (claim.version !== version) return { error: { ok: false, reason: 'stale', message: 'Someone changed this claim in the meantime; reload and try again.' } as const }
-  if (claim.status === 'approved') return { error: { ok: false, reason: 'locked', message: 'Approved claims are locked.' } as const }
+  const work = decideClaimWork(claim, 'it is split or merged')
+  if (!work.ok) return { error: { ok: false, reason: 'locked', message: work.message } as const }
   return { claim }
 }
 

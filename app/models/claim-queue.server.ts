@@ -1,5 +1,5 @@
 import { getDb } from '../../db/client.server'
-import type { ClaimStatus, Verdict } from '../../db/schema'
+import type { ClaimStatus, Verdict } from '../workflow'
 import type { QueueQuery } from '../api/queue-query'
 import { toFtsQuery } from '../utils/fts'
 

@@ -1,13 +1,18 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { getDb } from '../../db/client.server'
+import { articles, claimEvents, claims, users } from '../../db/schema'
 import {
-  articles,
-  claimEvents,
-  claims,
-  users,
+  decideClaimChange,
+  decideReopen,
+  decideSendBack,
+  type Actor,
+  type ClaimChange,
   type ClaimStatus,
-  type Verdict,
-} from '../../db/schema'
+  type Decision,
+  type Refusal,
+  type RefusalReason,
+  type WorkflowPolicy,
+} from '../workflow'
 
 export type Claim = typeof claims.$inferSelect
 
@@ -20,22 +25,19 @@ export function getClaim({ id }: { id: number }): Claim | undefined {
 }
 
 /** Fields a reviewer or editor may change; each change is versioned and recorded as an event. */
-export type ClaimChanges = {
-  text?: string
-  status?: ClaimStatus
-  verdict?: Verdict | null
-  rationale?: string
-  assigneeId?: number | null
-}
+export type ClaimChanges = ClaimChange
+
+export type ClaimRefusal = { ok: false; reason: RefusalReason; message: string; fields?: Record<string, string>; current: Claim }
 
 export type UpdateClaimResult =
   | { ok: true; claim: Claim; changed: (keyof ClaimChanges)[] }
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'stale'; current: Claim }
-  /** Approved claims are locked until an editor reopens them. */
-  | { ok: false; reason: 'locked'; current: Claim }
-  /** A reviewed claim needs a verdict and a rationale. */
-  | { ok: false; reason: 'incomplete'; current: Claim; fields: Partial<Record<'verdict' | 'rationale', string>> }
+  /** Refused by the workflow rules (app/workflow): nothing was applied. */
+  | ClaimRefusal
+
+/** Kept for callers that name the result of a sign-off. */
+export type SignOffResult = UpdateClaimResult
 
 const EVENT_KIND: Record<keyof ClaimChanges, string> = {
   text: 'text',
@@ -50,30 +52,28 @@ function asEventValue(value: unknown): string | null {
   return String(value)
 }
 
-type UpdateClaimInput = {
+type ClaimDecider = (current: Claim) => Decision | Refusal
+
+/**
+ * Loads a claim at `version`, asks `decide` (the workflow rules) about the change and, if it is
+ * allowed, writes the change and one event per changed field in the same transaction. A stale
+ * version or a refusal changes nothing at all.
+ */
+function applyDecision({
+  id,
+  version,
+  actorId,
+  changes,
+  note,
+  decide,
+}: {
   id: number
   version: number
   actorId: number | null
   changes: ClaimChanges
-  note?: string
-}
-
-/**
- * Applies `changes` to a claim if it is still at `version` (optimistic locking). The update and
- * one event per changed field are written in one transaction; a stale version changes nothing.
- * An approved claim is locked: only the sign-off functions below change it.
- */
-export function updateClaim(input: UpdateClaimInput): UpdateClaimResult {
-  if (input.changes.status === 'approved') {
-    throw new Error('Claims are approved through approveClaim, which applies the sign-off rules')
-  }
-  return applyClaimChanges(input, { unlock: false })
-}
-
-function applyClaimChanges(
-  { id, version, actorId, changes, note = '' }: UpdateClaimInput,
-  { unlock }: { unlock: boolean },
-): UpdateClaimResult {
+  note: string
+  decide: ClaimDecider
+}): UpdateClaimResult {
   const db = getDb()
   return db.transaction((tx) => {
     const current = tx
@@ -83,33 +83,22 @@ function applyClaimChanges(
       .get()
     if (!current) return { ok: false, reason: 'not_found' } as const
     if (current.version !== version) return { ok: false, reason: 'stale', current } as const
-    if (current.status === 'approved' && !unlock) return { ok: false, reason: 'locked', current } as const
-
-    const changed = (Object.keys(changes) as (keyof ClaimChanges)[]).filter(
-      (key) => changes[key] !== undefined && changes[key] !== current[key],
-    )
+    const decision = decide(current)
+    if (!decision.ok) return { ...decision, current }
+    const { changed } = decision
     if (changed.length === 0) return { ok: true, claim: current, changed } as const
-
-    const next = { ...current, ...Object.fromEntries(changed.map((k) => [k, changes[k]])) } as Claim
-    if (next.status === 'reviewed' || next.status === 'approved') {
-      const fields: Partial<Record<'verdict' | 'rationale', string>> = {}
-      if (!next.verdict) fields.verdict = 'A reviewed claim needs a verdict'
-      if (!next.rationale.trim()) fields.rationale = 'A reviewed claim needs a written rationale'
-      if (fields.verdict || fields.rationale) return { ok: false, reason: 'incomplete', current, fields } as const
-    }
 
     const set: Partial<typeof claims.$inferInsert> = { version: current.version + 1, updatedAt: new Date() }
     for (const key of changed) Object.assign(set, { [key]: changes[key] })
-    if (changed.includes('verdict')) set.verdictById = actorId
-    if (changed.includes('status') && changes.status === 'approved') {
+    set.verdictById = decision.verdictById
+    if (decision.signOff === 'approve') {
       set.approvedById = actorId
       set.approvedAt = new Date()
     }
-    if (changed.includes('status') && current.status === 'approved' && changes.status !== 'approved') {
+    if (decision.signOff === 'reopen') {
       set.approvedById = null
       set.approvedAt = null
     }
-
     const result = tx
       .update(claims)
       .set(set)
@@ -134,6 +123,31 @@ function applyClaimChanges(
     const claim = tx.select().from(claims).where(eq(claims.id, id)).get()!
     return { ok: true, claim, changed } as const
   })
+}
+
+const STRICT: WorkflowPolicy = { allowSelfApproval: false }
+
+/**
+ * Changes a claim's review fields (approving and reopening included) if it is still at
+ * `version` (optimistic locking) and the workflow rules allow the whole change; otherwise nothing
+ * is applied. Without a `policy`, self-approval is not allowed.
+ */
+export function updateClaim({
+  id,
+  version,
+  actor,
+  changes,
+  note = '',
+  policy = STRICT,
+}: {
+  id: number
+  version: number
+  actor: Actor
+  changes: ClaimChanges
+  note?: string
+  policy?: WorkflowPolicy
+}): UpdateClaimResult {
+  return applyDecision({ id, version, actorId: actor.id, changes, note, decide: (current) => decideClaimChange({ current, change: changes, actor, policy }) })
 }
 
 export function listClaimEvents({ claimId }: { claimId: number }) {
@@ -179,51 +193,34 @@ export function getClaimsWithArticles({ ids }: { ids: number[] }) {
   return ids.map((id) => byId.get(id)).filter((r): r is NonNullable<typeof r> => Boolean(r))
 }
 
-export type SignOffResult =
-  | UpdateClaimResult
-  | { ok: false; reason: 'not_reviewed'; current: Claim }
-  | { ok: false; reason: 'self_approval'; current: Claim }
-  | { ok: false; reason: 'not_approved'; current: Claim }
-
 /**
  * An editor approves a reviewed claim with a verdict. Approving a claim whose verdict the same
- * person set is refused unless the deployment allows self-approval.
+ * person set is refused unless the policy allows self-approval.
  */
 export function approveClaim({
   id,
   version,
-  editorId,
-  allowSelfApproval,
+  editor,
+  policy,
   note = '',
 }: {
   id: number
   version: number
-  editorId: number
-  allowSelfApproval: boolean
+  editor: Actor
+  policy: WorkflowPolicy
   note?: string
-}): SignOffResult {
-  const current = getClaim({ id })
-  if (!current) return { ok: false, reason: 'not_found' }
-  if (current.version !== version) return { ok: false, reason: 'stale', current }
-  if (current.status !== 'reviewed' || !current.verdict) return { ok: false, reason: 'not_reviewed', current }
-  if (!allowSelfApproval && current.verdictById === editorId) return { ok: false, reason: 'self_approval', current }
-  return applyClaimChanges({ id, version, actorId: editorId, changes: { status: 'approved' }, note }, { unlock: false })
+}): UpdateClaimResult {
+  return updateClaim({ id, version, actor: editor, changes: { status: 'approved' }, note, policy })
 }
 
 /** An editor sends a reviewed claim back to review, saying why. */
-export function sendBackClaim({ id, version, editorId, note }: { id: number; version: number; editorId: number; note: string }): SignOffResult {
-  const current = getClaim({ id })
-  if (!current) return { ok: false, reason: 'not_found' }
-  if (current.version !== version) return { ok: false, reason: 'stale', current }
-  if (current.status !== 'reviewed') return { ok: false, reason: 'not_reviewed', current }
-  return applyClaimChanges({ id, version, actorId: editorId, changes: { status: 'in_review' }, note }, { unlock: false })
+export function sendBackClaim({ id, version, editor, note }: { id: number; version: number; editor: Actor; note: string }): UpdateClaimResult {
+  const changes = { status: 'in_review' } as const
+  return applyDecision({ id, version, actorId: editor.id, changes, note, decide: (current) => decideSendBack({ current, actor: editor, note }) })
 }
 
 /** An editor reopens an approved claim (back to reviewed) so it can be changed; the history records it. */
-export function reopenClaim({ id, version, editorId, note }: { id: number; version: number; editorId: number; note: string }): SignOffResult {
-  const current = getClaim({ id })
-  if (!current) return { ok: false, reason: 'not_found' }
-  if (current.version !== version) return { ok: false, reason: 'stale', current }
-  if (current.status !== 'approved') return { ok: false, reason: 'not_approved', current }
-  return applyClaimChanges({ id, version, actorId: editorId, changes: { status: 'reviewed' }, note: note || 'Reopened' }, { unlock: true })
+export function reopenClaim({ id, version, editor, note }: { id: number; version: number; editor: Actor; note: string }): UpdateClaimResult {
+  const changes = { status: 'reviewed' } as const
+  return applyDecision({ id, version, actorId: editor.id, changes, note, decide: (current) => decideReopen({ current, actor: editor, note }) })
 }

@@ -1,5 +1,5 @@
 import { getDb } from '../../db/client.server'
-import { CLAIM_STATUSES, VERDICTS, type ClaimStatus, type Verdict } from '../../db/schema'
+import { CLAIM_STATUSES, VERDICTS, type ClaimStatus, type Verdict } from '../workflow'
 
 export type StatusCounts = Record<ClaimStatus, number>
 

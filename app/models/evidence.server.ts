@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm'
 import { getDb } from '../../db/client.server'
-import { claimEvents, claims, evidence, sources, users, type Stance } from '../../db/schema'
+import { claimEvents, claims, evidence, sources, users } from '../../db/schema'
+import { decideClaimWork, type Stance } from '../workflow'
 import { findOrCreateSource, type SourceInput } from './source.server'
 
 export type EvidenceInput = {
@@ -25,7 +26,7 @@ export function addEvidence(input: EvidenceInput): AddEvidenceResult {
   return db.transaction((tx) => {
     const claim = tx.select().from(claims).where(and(eq(claims.id, input.claimId), isNull(claims.deletedAt))).get()
     if (!claim) return { ok: false, reason: 'not_found' } as const
-    if (claim.status === 'approved') return { ok: false, reason: 'locked' } as const
+    if (!decideClaimWork(claim, 'evidence is added').ok) return { ok: false, reason: 'locked' } as const
     const source = input.source
       ? findOrCreateSource({ ...input.source, createdById: input.actorId })
       : tx.select().from(sources).where(eq(sources.id, input.sourceId!)).get()
@@ -55,7 +56,7 @@ export function removeEvidence({ evidenceId, claimId, actorId, note = '' }: { ev
       .where(and(eq(evidence.id, evidenceId), eq(evidence.claimId, claimId), isNull(evidence.deletedAt)))
       .get()
     if (!row) return { ok: false as const, reason: 'not_found' as const }
-    if (row.status === 'approved') return { ok: false as const, reason: 'locked' as const }
+    if (!decideClaimWork(row, 'evidence is removed').ok) return { ok: false as const, reason: 'locked' as const }
     tx.update(evidence).set({ deletedAt: new Date() }).where(eq(evidence.id, evidenceId)).run()
     tx.insert(claimEvents).values({ claimId, actorId, kind: 'evidence_removed', fromValue: `${row.stance}: ${row.title}`, note }).run()
     return { ok: true as const }

@@ -19,8 +19,8 @@ async function approvedClaims() {
   const verdicts = ['true', 'false', 'true', 'misleading'] as const
   const all = [...a.claims, ...b.claims]
   all.forEach((c, i) => {
-    updateClaim({ id: c.id, version: 1, actorId: reviewer.id, changes: { status: 'reviewed', verdict: verdicts[i], rationale: 'Checked.' } })
-    if (i !== 1) approveClaim({ id: c.id, version: 2, editorId: editor.id, allowSelfApproval: false })
+    updateClaim({ id: c.id, version: 1, actor: reviewer, changes: { status: 'reviewed', verdict: verdicts[i], rationale: 'Checked.' } })
+    if (i !== 1) approveClaim({ id: c.id, version: 2, editor: editor, policy: { allowSelfApproval: false } })
   })
   const source = db.insert(sources).values({ url: 'https://stats.example/t1', title: 'Table 1' }).returning().get()
   db.insert(evidence).values({ claimId: all[0]!.id, sourceId: source.id, stance: 'supports', excerpt: 'Row 3' }).run()

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm'
 import { getDb } from '../../db/client.server'
 import { articles, claims, evidence, sources } from '../../db/schema'
 import { toFtsQuery } from '../utils/fts'
+import { decideSourceEdit } from '../workflow'
 
 export type Source = typeof sources.$inferSelect
 export type SourceInput = {
@@ -44,25 +45,48 @@ export function findOrCreateSource(input: SourceInput & { createdById?: number |
     .get()
 }
 
-export class DuplicateSourceUrlError extends Error {}
+export type UpdateSourceResult =
+  | { ok: true; source: Source }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'duplicate_url' }
+  /** Refused by the workflow rule for sources cited by approved claims; nothing was saved. */
+  | { ok: false; reason: 'locked'; message: string; fields: Record<string, string> }
 
-export function updateSource({ id, ...input }: SourceInput & { id: number }) {
-  const clash = getSourceByUrl({ url: input.url })
-  if (clash && clash.id !== id) throw new DuplicateSourceUrlError('Another source already has this URL')
-  return getDb()
-    .update(sources)
-    .set({
-      url: input.url.trim(),
+/**
+ * Saves a library source's details. Sources are shared, so the workflow rule `decideSourceEdit`
+ * judges the change against the approved claims whose evidence cites it.
+ */
+export function updateSource({ id, ...input }: SourceInput & { id: number }): UpdateSourceResult {
+  const db = getDb()
+  return db.transaction((tx) => {
+    const current = tx.select().from(sources).where(eq(sources.id, id)).get()
+    if (!current) return { ok: false, reason: 'not_found' } as const
+    const url = input.url.trim()
+    const clash = tx.select({ id: sources.id }).from(sources).where(eq(sources.url, url)).get()
+    if (clash && clash.id !== id) return { ok: false, reason: 'duplicate_url' } as const
+    const next = {
+      url,
       title: input.title,
       publisher: input.publisher || null,
       publishedAt: input.publishedAt || null,
       accessedAt: input.accessedAt || null,
       archivedUrl: input.archivedUrl || null,
       notes: input.notes ?? '',
-    })
-    .where(eq(sources.id, id))
-    .returning()
-    .get()
+    }
+    const changedFields = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== current[k])
+    const approvedClaimIds = tx
+      .selectDistinct({ id: claims.id })
+      .from(evidence)
+      .innerJoin(claims, eq(claims.id, evidence.claimId))
+      .where(and(eq(evidence.sourceId, id), isNull(evidence.deletedAt), isNull(claims.deletedAt), eq(claims.status, 'approved')))
+      .orderBy(claims.id)
+      .all()
+      .map((r) => r.id)
+    const decision = decideSourceEdit({ changedFields, approvedClaimIds })
+    if (!decision.ok) return { ok: false, reason: 'locked', message: decision.message, fields: decision.fields ?? {} } as const
+    const source = tx.update(sources).set(next).where(eq(sources.id, id)).returning().get()
+    return { ok: true, source } as const
+  })
 }
 
 export type SourceListItem = Source & { usedBy: number }

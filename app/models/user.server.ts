@@ -1,6 +1,7 @@
 import { asc, count, eq } from 'drizzle-orm'
 import { getDb } from '../../db/client.server'
-import { users, type Role } from '../../db/schema'
+import { users } from '../../db/schema'
+import { type Role } from '../workflow'
 import { hashPassword, verifyPassword, DUMMY_HASH } from '../utils/password.server'
 import type { NewUser } from '../utils/schemas'
 

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { ROLES } from '../../db/schema'
+import { ROLES } from '~/workflow'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { deleteUserSessions } from '~/models/session.server'
 import { createUser, DuplicateEmailError, getUserById, listUsers, setUserActive, setUserRole } from '~/models/user.server'

@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { ClaimPatchSchema } from '~/api/schemas'
 import { claimToApi } from '~/api/serialize'
-import { approveClaim, getClaim, reopenClaim, updateClaim, type SignOffResult } from '~/models/claim.server'
+import { getClaim, updateClaim, type UpdateClaimResult } from '~/models/claim.server'
 import { getUserById } from '~/models/user.server'
 import { apiError, methodNotAllowed, parseJsonBody, requireApiUser } from '~/utils/api.server'
-import { hasRole } from '~/utils/auth.server'
 import { getEnv } from '~/utils/env.server'
 import { idField } from '~/utils/schemas'
 
@@ -21,70 +20,47 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return Response.json(claimToApi(claim))
 }
 
-function failure(result: Exclude<SignOffResult, { ok: true }>) {
+function failure(result: Exclude<UpdateClaimResult, { ok: true }>) {
   switch (result.reason) {
     case 'not_found':
       return apiError('not_found', 'No such claim.')
     case 'stale':
-      return apiError('conflict', `The claim has changed since version you sent; it is now at version ${result.current.version}.`, {
-        extra: { current: claimToApi(result.current) },
-      })
-    case 'locked':
-      return apiError('conflict', 'The claim is approved and locked; an editor must reopen it (status "reviewed") first.', {
+      return apiError('conflict', `The claim has changed since the version you sent; it is now at version ${result.current.version}.`, {
         extra: { current: claimToApi(result.current) },
       })
     case 'incomplete':
-      return apiError('validation_failed', 'A reviewed claim needs a verdict and a rationale.', {
-        fields: Object.fromEntries(Object.entries(result.fields).map(([k, v]) => [k, [v!]])),
+    case 'note_required':
+      return apiError('validation_failed', result.message, {
+        fields: Object.fromEntries(Object.entries(result.fields ?? {}).map(([k, v]) => [k, [v]])),
       })
-    case 'not_reviewed':
-      return apiError('conflict', 'Only a reviewed claim with a verdict can be approved.')
+    case 'forbidden':
     case 'self_approval':
-      return apiError('forbidden', 'You set this claim’s verdict, so another editor must approve it.')
+      return apiError('forbidden', result.message)
+    case 'locked':
+    case 'not_reviewed':
     case 'not_approved':
-      return apiError('conflict', 'The claim is not approved.')
+      return apiError('conflict', result.message, { extra: { current: claimToApi(result.current) } })
   }
 }
 
+/**
+ * Changes a claim as one whole through the workflow rules: a status (approving and reopening
+ * included), verdict, rationale and assignee are all applied, or — when any part is refused —
+ * none of them.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== 'PATCH') return methodNotAllowed(['GET', 'PATCH'])
   const user = requireApiUser(request)
   const id = claimId(params.claimId)
   if (!id || !getClaim({ id })) return apiError('not_found', `No claim with id ${params.claimId}.`)
-  const { version, note = '', status, ...changes } = await parseJsonBody(request, ClaimPatchSchema)
+  const { version, note = '', ...changes } = await parseJsonBody(request, ClaimPatchSchema)
   if (changes.assigneeId) {
     const assignee = getUserById({ id: changes.assigneeId })
     if (!assignee || !assignee.active) {
       return apiError('validation_failed', 'assigneeId: no active user has that id', { fields: { assigneeId: ['No active user has that id'] } })
     }
   }
-  const current = getClaim({ id })!
-  const editorOnly = status === 'approved' || current.status === 'approved'
-  if (editorOnly && !hasRole(user, 'editor')) {
-    return apiError('forbidden', 'Approving a claim, or changing an approved one, needs the editor role.')
-  }
-
-  let workingVersion = version
-  if (current.status === 'approved' && status !== undefined && status !== 'approved') {
-    const reopened = reopenClaim({ id, version: workingVersion, editorId: user.id, note: note || 'Reopened' })
-    if (!reopened.ok) return failure(reopened)
-    workingVersion = reopened.claim.version
-  }
-  const otherChanges = { ...changes, ...(status && status !== 'approved' ? { status } : {}) }
-  if (Object.values(otherChanges).some((v) => v !== undefined)) {
-    const result = updateClaim({ id, version: workingVersion, actorId: user.id, changes: otherChanges, note })
-    if (!result.ok) return failure(result)
-    workingVersion = result.claim.version
-  }
-  if (status === 'approved' && getClaim({ id })!.status !== 'approved') {
-    const approved = approveClaim({
-      id,
-      version: workingVersion,
-      editorId: user.id,
-      allowSelfApproval: getEnv().ALLOW_SELF_APPROVAL,
-      note,
-    })
-    if (!approved.ok) return failure(approved)
-  }
-  return Response.json(claimToApi(getClaim({ id })!))
+  const result = updateClaim({ id, version, actor: user, changes, note, policy: { allowSelfApproval: getEnv().ALLOW_SELF_APPROVAL } })
+  if (!result.ok) return failure(result)
+  return Response.json(claimToApi(result.claim))
 }

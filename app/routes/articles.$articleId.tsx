@@ -3,7 +3,7 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useCallback, useState } from 'react'
 import { z } from 'zod'
-import { CLAIM_STATUSES } from '../../db/schema'
+import { CLAIM_STATUSES, isLocked } from '~/workflow'
 import { ArticleText } from '~/components/article-text'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_LABELS, StatusBadge, VerdictBadge } from '~/components/status-badge'
@@ -88,12 +88,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (input.intent === 'accept' || input.intent === 'discard' || input.intent === 'restore' || input.intent === 'edit-text') {
     const changes =
       input.intent === 'accept' ? { status: 'in_review' as const } : input.intent === 'discard' ? { status: 'discarded' as const } : input.intent === 'restore' ? { status: 'unreviewed' as const } : { text: input.text }
-    const result = updateClaim({ id: input.claimId, version: input.version, actorId: user.id, changes, note: input.intent === 'discard' ? input.note : '' })
+    const result = updateClaim({ id: input.claimId, version: input.version, actor: user, changes, note: input.intent === 'discard' ? input.note : '' })
     if (!result.ok) {
       if (result.reason === 'stale') return fail('Someone else changed that claim in the meantime. The list now shows the latest version; try again.', 409)
-      if (result.reason === 'locked') return fail('That claim is approved and locked.', 409)
       if (result.reason === 'not_found') return fail('That claim no longer exists.', 404)
-      return fail('That change is not possible.', 400)
+      return fail(result.message, result.reason === 'forbidden' ? 403 : 409)
     }
     const done = { accept: 'Accepted for review.', discard: 'Discarded.', restore: 'Restored.', 'edit-text': 'Claim text saved.' }
     return redirectWithFlash(`${back}#claim-${input.claimId}`, done[input.intent])
@@ -118,7 +117,7 @@ function ClaimActions({ claim, next }: { claim: ClaimItem; next?: ClaimItem }) {
       <input type="hidden" name="version" value={claim.version} />
     </>
   )
-  if (claim.status === 'approved') return <p className="muted small">Approved and locked.</p>
+  if (isLocked(claim)) return <p className="muted small">Approved and locked.</p>
   return (
     <div className="claim-actions">
       <div className="row" style={{ gap: '0.4rem' }}>
@@ -145,7 +144,7 @@ function ClaimActions({ claim, next }: { claim: ClaimItem; next?: ClaimItem }) {
             </button>
           </Form>
         )}
-        {next && !next.orphaned && next.status !== 'approved' ? (
+        {next && !next.orphaned && !isLocked(next) ? (
           <Form method="post" className="inline-form">
             {hidden}
             <input type="hidden" name="nextId" value={next.id} />

@@ -47,8 +47,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ errors: { body: `Another article (#${result.existingId}) already has exactly this text.` } as Record<string, string> }, { status: 409 })
   }
   const parts = [`${result.moved} claim${result.moved === 1 ? '' : 's'} re-anchored`]
+  if (result.reopened) parts.push(`${result.reopened} approved claim${result.reopened === 1 ? ' was' : 's were'} reopened because what ${result.reopened === 1 ? 'it exports' : 'they export'} changed`)
   if (result.orphaned) parts.push(`${result.orphaned} could not be placed and ${result.orphaned === 1 ? 'needs' : 'need'} a decision`)
-  return redirectWithFlash(`/articles/${id}`, `Text corrected: ${parts.join('; ')}.`, result.orphaned ? { kind: 'error' } : undefined)
+  return redirectWithFlash(`/articles/${id}`, `Text corrected: ${parts.join('; ')}.`, result.orphaned || result.reopened ? { kind: 'error' } : undefined)
 }
 
 export default function CorrectArticlePage() {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { CLAIM_STATUSES } from '../../db/schema'
+import { CLAIM_STATUSES } from '~/workflow'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { StatusBadge } from '~/components/status-badge'
 import { listArticles } from '~/models/article.server'

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { z } from 'zod'
-import { STANCES, VERDICTS, type ClaimStatus } from '../../db/schema'
+import { isLocked, REVIEW_STATUSES, STANCES, VERDICTS, type ClaimStatus } from '~/workflow'
 import { ClaimHistory } from '~/components/claim-history'
 import { ClaimMatches } from '~/components/claim-matches'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
@@ -33,8 +33,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Claim #${data.claim.id} · Claimdesk` : 'Claim · Claimdesk' },
 ]
 
-/** Statuses a reviewer sets here; approval is the editors' sign-off. */
-const REVIEW_STATUSES = ['unreviewed', 'in_review', 'reviewed', 'discarded'] as const
 
 const noneToNull = (v: unknown) => (v === '' || v === 'none' || v === undefined ? null : v)
 
@@ -98,7 +96,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sourceQ,
     sourceResults: sourceQ ? listSources({ q: sourceQ, limit: 10 }) : [],
     matches: getClaimMatches({ claimId: claim.id }),
-    viewer: { id: user.id, canReview: hasRole(user, 'reviewer'), isEditor: hasRole(user, 'editor') },
+    viewer: { id: user.id, role: user.role, canReview: hasRole(user, 'reviewer'), isEditor: hasRole(user, 'editor') },
     allowSelfApproval: getEnv().ALLOW_SELF_APPROVAL,
   }
 }
@@ -167,7 +165,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = updateClaim({
     id: claimId,
     version: v.version,
-    actorId: user.id,
+    actor: user,
     changes: { status: v.status, verdict: v.verdict, rationale: v.rationale, assigneeId: v.assigneeId },
     note: v.note.trim(),
   })
@@ -176,10 +174,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (result.reason === 'not_found') throw new Response(null, { status: 404 })
   if (result.reason === 'incomplete') {
-    return data({ form: 'review' as const, result: submission.reply({ fieldErrors: Object.fromEntries(Object.entries(result.fields).map(([k, m]) => [k, [m!]])) }), conflict: null }, { status: 400 })
+    return data({ form: 'review' as const, result: submission.reply({ fieldErrors: Object.fromEntries(Object.entries(result.fields ?? {}).map(([k, m]) => [k, [m]])) }), conflict: null }, { status: 400 })
   }
-  if (result.reason === 'locked') {
-    return data({ form: 'review' as const, result: submission.reply({ formErrors: ['The claim is approved and locked; an editor must reopen it before it can change.'] }), conflict: null }, { status: 409 })
+  if (result.reason !== 'stale') {
+    return data({ form: 'review' as const, result: submission.reply({ formErrors: [result.message] }), conflict: null }, { status: result.reason === 'forbidden' ? 403 : 409 })
   }
   // Stale: show what the other person changed, and keep what this person submitted.
   const submitted: Submitted = { status: v.status, verdict: v.verdict, rationale: v.rationale, assigneeId: v.assigneeId }
@@ -524,7 +522,7 @@ function EvidenceForm() {
 
 export default function ClaimPage() {
   const { claim, article, context, evidence, events, matches, viewer, allowSelfApproval, users } = useLoaderData<typeof loader>()
-  const locked = claim.status === 'approved'
+  const locked = isLocked(claim)
   return (
     <>
       <p>
@@ -625,14 +623,7 @@ export default function ClaimPage() {
         </div>
         <aside>
           {viewer.isEditor ? (
-            <SignOffPanel
-              claimId={claim.id}
-              version={claim.version}
-              status={claim.status}
-              hasVerdict={Boolean(claim.verdict)}
-              verdictSetByViewer={claim.verdictById === viewer.id}
-              allowSelfApproval={allowSelfApproval}
-            />
+            <SignOffPanel claim={claim} viewer={viewer} allowSelfApproval={allowSelfApproval} />
           ) : null}
           <section className="card" aria-labelledby="facets-heading">
             <h2 id="facets-heading" style={{ marginTop: 0 }}>

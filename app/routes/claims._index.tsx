@@ -3,7 +3,7 @@ import { data } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigate, useSearchParams } from '@remix-run/react'
 import { useEffect, useRef, useState } from 'react'
 import { z } from 'zod'
-import { CLAIM_STATUSES, VERDICTS } from '../../db/schema'
+import { CLAIM_STATUSES, VERDICTS } from '~/workflow'
 import { QueueQuerySchema } from '~/api/queue-query'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_LABELS, StatusBadge, VERDICT_LABELS, VerdictBadge } from '~/components/status-badge'
@@ -82,7 +82,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = updateClaim({
       id,
       version: version.data,
-      actorId: user.id,
+      actor: user,
       changes: { ...(status ? { status } : {}), ...(assignee ? { assigneeId } : {}) },
       note: 'bulk change',
     })

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { CLAIM_STATUSES, VERDICTS } from '../../db/schema'
+import { CLAIM_STATUSES, VERDICTS } from '~/workflow'
 import { BarChart, STATUS_COLOURS, StackedBar } from '~/components/charts'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_LABELS, VERDICT_LABELS } from '~/components/status-badge'

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
-import { CLAIM_STATUSES, VERDICTS } from '../../db/schema'
+import { CLAIM_STATUSES, VERDICTS } from '~/workflow'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_LABELS, VERDICT_LABELS } from '~/components/status-badge'
 import { listArticleTitles } from '~/models/article.server'

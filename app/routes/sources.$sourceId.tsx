@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { StatusBadge, VerdictBadge } from '~/components/status-badge'
-import { DuplicateSourceUrlError, getSource, listSourceUses, updateSource } from '~/models/source.server'
+import { getSource, listSourceUses, updateSource } from '~/models/source.server'
 import { requireUser, requireUserWithRole } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { readFormData } from '~/utils/request.server'
@@ -50,22 +50,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     schema: SourceSchema,
   })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  try {
-    updateSource({ id, ...submission.value })
-  } catch (error) {
-    if (error instanceof DuplicateSourceUrlError) {
-      return data(
-        {
-          result: submission.reply({
-            fieldErrors: {
-              url: ['Another source in the library already has this URL'],
-            },
-          }),
-        },
-        { status: 409 },
-      )
-    }
-    throw error
+  const result = updateSource({ id, ...submission.value })
+  if (!result.ok) {
+    if (result.reason === 'not_found') throw new Response(null, { status: 404, statusText: 'Not Found' })
+    const reply =
+      result.reason === 'duplicate_url'
+        ? submission.reply({ fieldErrors: { url: ['Another source in the library already has this URL'] } })
+        : submission.reply({ formErrors: [result.message], fieldErrors: Object.fromEntries(Object.entries(result.fields).map(([k, m]) => [k, [m]])) })
+    return data({ result: reply }, { status: 409 })
   }
   return redirectWithFlash(`/sources/${id}`, 'Source saved.')
 }
@@ -126,6 +118,11 @@ export default function SourcePage() {
           <h2 id="edit-source-heading" style={{ marginTop: 0 }}>
             Edit source
           </h2>
+          {form.errors?.length ? (
+            <div className="alert" role="alert" id={form.errorId}>
+              {form.errors.join(' ')}
+            </div>
+          ) : null}
           <div className="field">
             <label htmlFor={fields.url.id}>URL</label>
             <input {...getInputProps(fields.url, { type: 'url' })} />

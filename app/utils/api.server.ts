@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { Role } from '../../db/schema'
+import type { Role } from '../workflow'
 import { getUserByApiToken } from '../models/api-token.server'
 import { hasRole, type SessionUser } from './auth.server'
 import { readBody, refuseBody } from './request.server'

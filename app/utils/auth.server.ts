@@ -1,5 +1,5 @@
 import { createCookie, redirect } from '@remix-run/node'
-import type { Role } from '../../db/schema'
+import { hasRole, type Role } from '../workflow'
 import { createSession, deleteSession, getSessionUser } from '../models/session.server'
 
 export type SessionUser = { id: number; email: string; name: string; role: Role }
@@ -43,11 +43,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user
 }
 
-const RANK: Record<Role, number> = { reviewer: 1, editor: 2, admin: 3 }
-
-export function hasRole(user: Pick<SessionUser, 'role'>, role: Role) {
-  return RANK[user.role] >= RANK[role]
-}
+export { hasRole }
 
 /** The signed-in user if their role is at least `role`; otherwise a 403 response is thrown. */
 export async function requireUserWithRole(request: Request, role: Role): Promise<SessionUser> {

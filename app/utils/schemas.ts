@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ROLES } from '../../db/schema'
+import { ROLES } from '../workflow'
 
 /** Field schemas shared by forms, API bodies and the CLI. */
 export const emailField = z

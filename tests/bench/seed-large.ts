@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { DB } from '../../db/client.server'
-import { CLAIM_STATUSES, STANCES, VERDICTS } from '../../db/schema'
+import { CLAIM_STATUSES, STANCES, VERDICTS } from '../../app/workflow'
 
 const SUBJECTS = ['The council', 'The ministry', 'Police', 'The company', 'The central bank', 'Researchers', 'The mayor', 'The agency']
 const VERBS = ['approved', 'announced', 'reported', 'recorded', 'spent', 'cut', 'raised', 'confirmed']
