@@ -89,7 +89,7 @@ async function main() {
     // One after the other: each start-up checks the build and the database before serving.
     for (const pageCache of ['on', 'off']) {
       const port = await freePort()
-      const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], {
+      const child = spawn(process.execPath, [path.join(root, 'server', 'start.js')], {
         cwd: root,
         env: {
           ...env,

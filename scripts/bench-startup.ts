@@ -29,7 +29,7 @@ async function timeToFirst200(databaseFile: string) {
   const port = await freePort()
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')))
   const started = performance.now()
-  const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], {
+  const child = spawn(process.execPath, [path.join(root, 'server', 'start.js')], {
     cwd: root,
     env: { ...env, PORT: String(port), DATABASE_URL: databaseFile, NODE_ENV: 'production' },
     stdio: 'ignore',

@@ -51,7 +51,7 @@ export default async function setup(project: TestProject) {
   const databaseFile = path.join(dir, 'claimdesk.db')
   const port = await freePort()
   const baseURL = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], {
+  const child = spawn(process.execPath, [path.join(root, 'server', 'start.js')], {
     cwd: root,
     env: { ...serverEnv(), PORT: String(port), DATABASE_URL: databaseFile, NODE_ENV: 'production' },
     // Request logs (stdout) would drown the test report; errors (stderr) still show.

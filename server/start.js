@@ -41,6 +41,6 @@ if (buildIsStale()) {
 }
 run(process.execPath, ['--import', 'tsx', path.join(root, 'db', 'setup.ts')])
 
-const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.js'), serverEntry], { cwd: root, stdio: 'inherit', env: process.env })
+const server = spawn(process.execPath, [path.join(root, 'server', 'server.js'), serverEntry], { cwd: root, stdio: 'inherit', env: process.env })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)))
