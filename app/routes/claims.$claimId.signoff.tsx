@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { approveClaim, reopenClaim, sendBackClaim } from '~/models/claim.server'
 import { requireUserWithRole } from '~/utils/auth.server'
@@ -8,14 +7,7 @@ import { getEnv } from '~/utils/env.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { readFormData } from '~/utils/request.server'
 import { idField } from '~/utils/schemas'
-
-const note = z.string().trim().max(2000, 'Note is too long')
-
-export const SignOffSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('approve'), version: idField, note: note.default('') }),
-  z.object({ intent: z.literal('send-back'), version: idField, note: note.min(1, 'Say what needs more work') }),
-  z.object({ intent: z.literal('reopen'), version: idField, note: note.min(1, 'Say why the claim is reopened') }),
-])
+import { SignOffSchema } from './claims.$claimId/sign-off-panel'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithRole(request, 'reviewer')

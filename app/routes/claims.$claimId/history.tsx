@@ -1,5 +1,5 @@
-import { STATUS_LABELS, VERDICT_LABELS } from './status-badge'
-import type { ClaimStatus, Verdict } from '../workflow'
+import { STATUS_LABELS, VERDICT_LABELS } from '~/components/status-badge'
+import type { ClaimStatus, Verdict } from '~/workflow'
 
 type Event = {
   id: number

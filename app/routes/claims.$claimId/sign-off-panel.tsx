@@ -1,5 +1,16 @@
 import { Form } from '@remix-run/react'
-import { allowedStatuses, isLocked, mayApprove, reviewGaps, type ClaimStatus, type Role, type Verdict } from '../workflow'
+import { z } from 'zod'
+import { allowedStatuses, isLocked, mayApprove, reviewGaps, type ClaimStatus, type Role, type Verdict } from '~/workflow'
+import { idField } from '~/utils/schemas'
+
+const note = z.string().trim().max(2000, 'Note is too long')
+
+/** What the sign-off form posts to /claims/:id/signoff. */
+export const SignOffSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('approve'), version: idField, note: note.default('') }),
+  z.object({ intent: z.literal('send-back'), version: idField, note: note.min(1, 'Say what needs more work') }),
+  z.object({ intent: z.literal('reopen'), version: idField, note: note.min(1, 'Say why the claim is reopened') }),
+])
 
 /**
  * Editors' sign-off on the claim page: approve or send back a reviewed claim, reopen an approved

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
-import type { ClaimStatus, Verdict } from '../workflow'
-import { StatusBadge, VerdictBadge } from './status-badge'
+import type { ClaimStatus, Verdict } from '~/workflow'
+import { StatusBadge, VerdictBadge } from '~/components/status-badge'
 
 type Match = {
   claimId: number
