@@ -59,6 +59,19 @@ export function getDb(): DB {
   return globalForDb.__claimdeskDb
 }
 
+/** The transaction handle drizzle passes to a transaction's callback. */
+export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0]
+
+/**
+ * Runs `fn` in a write transaction on the process connection. It starts with BEGIN IMMEDIATE,
+ * which takes the write lock first — waiting up to busy_timeout while another connection or
+ * server process writes — so nothing read inside it can be overtaken by another commit (a
+ * deferred transaction that reads and then writes fails at once with SQLITE_BUSY_SNAPSHOT).
+ */
+export function writeTransaction<T>(fn: (tx: Tx) => T): T {
+  return getDb().transaction(fn, { behavior: 'immediate' })
+}
+
 /** Replace the process connection (tests and the CLI use this to point at a given file). */
 export function setDb(db: DB) {
   globalForDb.__claimdeskDb = db

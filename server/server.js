@@ -8,6 +8,7 @@ import compression from 'compression'
 import express from 'express'
 import morgan from 'morgan'
 import { z } from 'zod'
+import { answerBusyDatabaseWith503 } from './database-busy.js'
 import { pageCache } from './page-cache.js'
 
 const settings = z
@@ -89,7 +90,7 @@ async function serve() {
   app.use(morgan('tiny'))
   // The same file the app opens (db/client.server.ts), relative to the working directory.
   if (PAGE_CACHE === 'on') app.use(pageCache(process.env.DATABASE_URL ?? './data/claimdesk.db'))
-  app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV }))
+  app.all('*', createRequestHandler({ build: answerBusyDatabaseWith503(build), mode: process.env.NODE_ENV }))
 
   const port = Number(process.env.PORT ?? 3000)
   const host = process.env.HOST

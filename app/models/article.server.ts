@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm'
-import { getDb } from '../../db/client.server'
+import { getDb, writeTransaction } from '../../db/client.server'
 import { articles, claimEvents, claims } from '../../db/schema'
 import { effectOfArticleCorrection, type ClaimStatus } from '../workflow'
 import { extract, type ExtractionResult } from '../extraction'
@@ -72,7 +72,10 @@ export function importArticle(
   if (existing) return { article: existing, created: false, claimIds: [] }
   const extraction = options.extraction ?? extract(input.body, { published: input.publishedAt ?? undefined })
   const statements = importStatements(db)
-  const stored = db.transaction((tx) => {
+  const stored = writeTransaction((tx) => {
+    // The same text may have been stored by another request while this one extracted.
+    const raced = statements.byHash.get({ contentHash })
+    if (raced) return { article: raced, created: false, claimIds: [] as number[] }
     const article = tx
       .insert(articles)
       .values({
@@ -218,8 +221,7 @@ export type CorrectionResult =
  * in its history.
  */
 export function correctArticle(input: ArticleCorrection): CorrectionResult {
-  const db = getDb()
-  return db.transaction((tx) => {
+  return writeTransaction((tx) => {
     const article = tx
       .select()
       .from(articles)

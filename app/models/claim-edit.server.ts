@@ -1,11 +1,9 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm'
-import { getDb } from '../../db/client.server'
+import { getDb, writeTransaction, type Tx } from '../../db/client.server'
 import { articles, claimEvents, claims } from '../../db/schema'
 import { textQuoteFor } from '../anchoring/text-quote'
 import { extract, scoreCheckworthiness } from '../extraction'
 import { decideClaimWork } from '../workflow'
-
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0]
 
 export type EditResult = { ok: true; ids: number[] } | { ok: false; reason: 'not_found' | 'stale' | 'locked' | 'invalid'; message: string }
 
@@ -63,8 +61,7 @@ function loadForEdit(tx: Tx, id: number, version: number) {
  * original is soft-deleted; every step is in the claims' histories. One transaction.
  */
 export function splitClaim({ id, version, at, texts, actorId }: { id: number; version: number; at: number; texts: [string, string]; actorId: number | null }): EditResult {
-  const db = getDb()
-  return db.transaction((tx) => {
+  return writeTransaction((tx) => {
     const loaded = loadForEdit(tx, id, version)
     if (loaded.error) return loaded.error
     const claim = loaded.claim
@@ -92,8 +89,7 @@ export function splitClaim({ id, version, at, texts, actorId }: { id: number; ve
 
 /** Merges two claims of one article into one spanning both; the originals are soft-deleted. */
 export function mergeClaims({ first, second, text, actorId }: { first: { id: number; version: number }; second: { id: number; version: number }; text?: string; actorId: number | null }): EditResult {
-  const db = getDb()
-  return db.transaction((tx) => {
+  return writeTransaction((tx) => {
     if (first.id === second.id) return { ok: false, reason: 'invalid', message: 'Choose two different claims to merge.' } as const
     const a = loadForEdit(tx, first.id, first.version)
     if (a.error) return a.error
@@ -143,8 +139,7 @@ export function addClaim({
   start?: number
   end?: number
 }): EditResult {
-  const db = getDb()
-  return db.transaction((tx) => {
+  return writeTransaction((tx) => {
     const article = tx.select().from(articles).where(and(eq(articles.id, articleId), isNull(articles.deletedAt))).get()
     if (!article) return { ok: false, reason: 'not_found', message: 'That article no longer exists.' } as const
     let s = start

@@ -33,7 +33,7 @@ export function matchClaims({ claimIds }: { claimIds: number[] }) {
         if (similarity !== null) linked += storeMatch(claim.id, other.id, similarity)
       }
     }
-  })()
+  }).immediate()
   return linked
 }
 

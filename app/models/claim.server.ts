@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
-import { getDb } from '../../db/client.server'
+import { getDb, writeTransaction } from '../../db/client.server'
 import { articles, claimEvents, claims, users } from '../../db/schema'
 import {
   decideClaimChange,
@@ -74,8 +74,7 @@ function applyDecision({
   note: string
   decide: ClaimDecider
 }): UpdateClaimResult {
-  const db = getDb()
-  return db.transaction((tx) => {
+  return writeTransaction((tx) => {
     const current = tx
       .select()
       .from(claims)

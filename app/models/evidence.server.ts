@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull } from 'drizzle-orm'
-import { getDb } from '../../db/client.server'
+import { getDb, writeTransaction } from '../../db/client.server'
 import { claimEvents, claims, evidence, sources, users } from '../../db/schema'
 import { decideClaimWork, type Stance } from '../workflow'
 import { findOrCreateSource, type SourceInput } from './source.server'
@@ -22,8 +22,7 @@ export type AddEvidenceResult =
  * overwriting anyone's review, so concurrent editors are not forced to reload.
  */
 export function addEvidence(input: EvidenceInput): AddEvidenceResult {
-  const db = getDb()
-  return db.transaction((tx) => {
+  return writeTransaction((tx) => {
     const claim = tx.select().from(claims).where(and(eq(claims.id, input.claimId), isNull(claims.deletedAt))).get()
     if (!claim) return { ok: false, reason: 'not_found' } as const
     if (!decideClaimWork(claim, 'evidence is added').ok) return { ok: false, reason: 'locked' } as const
@@ -46,8 +45,7 @@ export function addEvidence(input: EvidenceInput): AddEvidenceResult {
 
 /** Soft-deletes an evidence link, recording it in the claim's history. */
 export function removeEvidence({ evidenceId, claimId, actorId, note = '' }: { evidenceId: number; claimId: number; actorId: number | null; note?: string }) {
-  const db = getDb()
-  return db.transaction((tx) => {
+  return writeTransaction((tx) => {
     const row = tx
       .select({ id: evidence.id, stance: evidence.stance, title: sources.title, status: claims.status })
       .from(evidence)

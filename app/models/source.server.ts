@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm'
-import { getDb } from '../../db/client.server'
+import { getDb, writeTransaction } from '../../db/client.server'
 import { articles, claims, evidence, sources } from '../../db/schema'
 import { toFtsQuery } from '../utils/fts'
 import { decideSourceEdit } from '../workflow'
@@ -57,8 +57,7 @@ export type UpdateSourceResult =
  * judges the change against the approved claims whose evidence cites it.
  */
 export function updateSource({ id, ...input }: SourceInput & { id: number }): UpdateSourceResult {
-  const db = getDb()
-  return db.transaction((tx) => {
+  return writeTransaction((tx) => {
     const current = tx.select().from(sources).where(eq(sources.id, id)).get()
     if (!current) return { ok: false, reason: 'not_found' } as const
     const url = input.url.trim()

@@ -14,6 +14,8 @@ export type ApiErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'validation_failed'
+  /** The database stayed locked; answered with Retry-After by the server (server/database-busy.js). */
+  | 'service_unavailable'
 
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
@@ -25,6 +27,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
+  service_unavailable: 503,
 }
 
 /** `{"error":{"code","message","fields?"}}` with the matching status. */

@@ -45,24 +45,33 @@ function serverEnv() {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')))
 }
 
-/** Starts `npm start`'s script on a free port with a fresh database file, exactly as a user would. */
-export default async function setup(project: TestProject) {
+/**
+ * Starts `npm start`'s script on a free port with a fresh database file, exactly as a user would,
+ * with `env` added to the environment. Resolves once /healthz answers.
+ */
+export async function startServer(env: Record<string, string> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-e2e-'))
   const databaseFile = path.join(dir, 'claimdesk.db')
   const port = await freePort()
   const baseURL = `http://127.0.0.1:${port}`
   const child = spawn(process.execPath, [path.join(root, 'server', 'start.js')], {
     cwd: root,
-    env: { ...serverEnv(), PORT: String(port), DATABASE_URL: databaseFile, NODE_ENV: 'production' },
+    env: { ...serverEnv(), PORT: String(port), DATABASE_URL: databaseFile, NODE_ENV: 'production', ...env },
     // Request logs (stdout) would drown the test report; errors (stderr) still show.
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   await waitForHealthy(baseURL, child, 180_000)
-  project.provide('baseURL', baseURL)
-  project.provide('databaseFile', databaseFile)
-  return async () => {
+  const stop = async () => {
     child.kill('SIGTERM')
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)))
     fs.rmSync(dir, { recursive: true, force: true })
   }
+  return { baseURL, databaseFile, stop }
+}
+
+export default async function setup(project: TestProject) {
+  const server = await startServer()
+  project.provide('baseURL', server.baseURL)
+  project.provide('databaseFile', server.databaseFile)
+  return server.stop
 }
