@@ -32,11 +32,16 @@ export async function createUser(input: NewUser): Promise<PublicUser> {
   const existing = db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()
   if (existing) throw new DuplicateEmailError(input.email)
   const passwordHash = await hashPassword(input.password)
-  return db
+  // Another request may have created the same email while the password was hashed: the unique
+  // index decides, and the loser gets the same error as a plain duplicate.
+  const created = db
     .insert(users)
     .values({ email: input.email, name: input.name, role: input.role, passwordHash })
+    .onConflictDoNothing({ target: users.email })
     .returning(publicColumns)
     .get()
+  if (!created) throw new DuplicateEmailError(input.email)
+  return created
 }
 
 export function getUserById({ id }: { id: number }): PublicUser | undefined {

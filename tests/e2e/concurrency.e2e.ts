@@ -83,4 +83,30 @@ describe(`concurrent writes with WEB_CONCURRENCY=${PROCESSES}`, () => {
     expect(outcome.retryAfter).toBe('1')
     expect(db.$client.prepare('select version, rationale from claims where id = ?').get(id)).toEqual(before)
   }, 120_000)
+
+  test('eight parallel creations of one email: one is created, the other seven get 409', async () => {
+    const login = await fetch(`${server.baseURL}/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ email: 'admin@example.com', password: 'claimdesk-demo' }),
+      redirect: 'manual',
+    })
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!
+    expect(cookie).toMatch(/^claimdesk_session=/)
+    const form = { intent: 'create', email: 'twin@example.com', name: 'Twin', role: 'reviewer', password: 'a long enough password' }
+    const statuses = await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        const res = await fetch(`${server.baseURL}/admin/users`, {
+          method: 'POST',
+          headers: { Cookie: cookie, Origin: server.baseURL, 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(form),
+          redirect: 'manual',
+        })
+        const body = await res.text()
+        if (res.status === 409) expect(body).toContain('A user with this email already exists')
+        return res.status
+      }),
+    )
+    expect(statuses.sort()).toEqual([302, 409, 409, 409, 409, 409, 409, 409])
+    expect(db.$client.prepare("select count(*) as n from users where email = 'twin@example.com'").get()).toEqual({ n: 1 })
+  })
 })
