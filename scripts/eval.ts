@@ -5,10 +5,12 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { extract } from '../app/extraction'
 import { splitClaims } from '../app/extraction/claims'
 import { findDates, parseReference } from '../app/extraction/dates'
 import { splitPropositions } from '../app/extraction/propositions'
 import { bestThreshold, crossValidate, EVAL_DIR, metrics, readClaimBuster } from './lib/claimbuster'
+import { emptyScore, formatScore, goldText, readGold, scoreArticle, GOLD_FILE } from './lib/gold-claims'
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 const f3 = (x: number) => x.toFixed(3)
@@ -137,7 +139,88 @@ function propositions() {
   ]
 }
 
-for (const section of [checkworthiness, dates, propositions]) {
+/**
+ * Claims against the gold claims written by docs/claim-guidelines.md, for each split, beside
+ * "every sentence one claim". The held-out split is the one to quote: its articles were not read
+ * while the rules were written.
+ */
+function goldClaims() {
+  const docs = readGold()
+  if (!docs.length) return [`Gold claims — none found at ${path.relative(process.cwd(), GOLD_FILE)}`]
+  const lines = [`Gold claims — ${path.relative(process.cwd(), GOLD_FILE)} (one-to-one matching at token F1 >= 0.6; span agreement = char IoU >= 0.5)`]
+  for (const split of ['dev', 'holdout'] as const) {
+    const rows = docs.filter((d) => d.split === split)
+    if (!rows.length) continue
+    const ours = emptyScore()
+    const sentences = emptyScore()
+    for (const row of rows) {
+      const text = goldText(row.doc)
+      const r = extract(text, { published: row.dct ?? undefined })
+      scoreArticle(r.claims, row.claims, ours)
+      const base = r.sentences
+        .filter((s) => !s.heading && s.text.split(/\s+/).length >= 4)
+        .map((s) => ({ text: s.text, start: s.start, end: s.end, dates: r.claims.filter((c) => c.start >= s.start && c.end <= s.end).flatMap((c) => c.dates) }))
+      scoreArticle(base, row.claims, sentences)
+    }
+    lines.push(`  ${split}: ${rows.length} articles`)
+    lines.push(formatScore('claims', ours))
+    lines.push(formatScore('every sentence one claim', sentences))
+  }
+  return lines
+}
+
+/**
+ * Dates as an outside reader of `extract` sees them: the dates of the claims in each article's
+ * annotated body sentences (the title and date line are not claims), against MEANTIME's DATE
+ * expressions there.
+ */
+function claimDates() {
+  const docs = readJsonl<MeantimeDoc>('meantime/dev.jsonl')
+  let tp = 0
+  let predicted = 0
+  let gold = 0
+  let valueOk = 0
+  const wrong: string[] = []
+  const missed: string[] = []
+  for (const doc of docs) {
+    const body = doc.sentences.filter((s) => s.sentence_index >= 2 && s.sentence_index < ANNOTATED_SENTENCES)
+    if (!body.length) continue
+    const from = body[0]!.start
+    const to = body[body.length - 1]!.end
+    const seen = new Set<string>()
+    const pred = extract(doc.text, { published: doc.dct })
+      .claims.flatMap((c) => c.dates)
+      .filter((d) => d.start >= from && d.end <= to && !seen.has(`${d.start}`) && seen.add(`${d.start}`))
+    const golds = doc.timex3.filter((t) => t.type === 'DATE' && t.doc_start >= from && t.doc_end <= to)
+    predicted += pred.length
+    gold += golds.length
+    const used = new Set<number>()
+    for (const g of golds) {
+      const k = pred.findIndex((p, i) => !used.has(i) && p.start < g.doc_end && p.end > g.doc_start)
+      if (k === -1) {
+        if (missed.length < 60) missed.push(`${g.text} → ${g.value}`)
+        continue
+      }
+      used.add(k)
+      tp++
+      if (pred[k]!.value === g.value) valueOk++
+      else if (wrong.length < 40) wrong.push(`${g.text} → ${pred[k]!.value} (gold ${g.value})`)
+    }
+  }
+  const p = tp / Math.max(1, predicted)
+  const r = tp / Math.max(1, gold)
+  return [
+    `Dates in claims — MEANTIME dev body sentences, ${gold} DATE expressions, as the extract output gives them`,
+    `  span         P ${f3(p)}  R ${f3(r)}  F1 ${f3((2 * p * r) / Math.max(1e-9, p + r))}   value accuracy ${pct(valueOk / Math.max(1, tp))} (${valueOk}/${tp})`,
+    `  e.g. wrong: ${wrong.join('; ')}`,
+    `  e.g. missed: ${missed.join('; ')}`,
+  ]
+}
+
+// `npm run eval -- claims dates` runs only the sections named.
+const SECTIONS = { claims: goldClaims, 'claim-dates': claimDates, checkworthiness, dates, propositions }
+const wanted = process.argv.slice(2).filter((a) => a in SECTIONS) as (keyof typeof SECTIONS)[]
+for (const section of wanted.length ? wanted.map((k) => SECTIONS[k]) : Object.values(SECTIONS)) {
   console.log(section().join('\n'))
   console.log()
 }

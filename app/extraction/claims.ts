@@ -1,10 +1,16 @@
 /**
- * Splitting a sentence into atomic, separately checkable claims. Each clause keeps its own span
- * of the sentence; its `text` is made self-contained by carrying shared context (a
- * sentence-initial date or place phrase, a shared subject) and by rewriting absolute
- * constructions ("with implementation completed in October 2021" → "Implementation was
- * completed in October 2021").
+ * Splitting a sentence into atomic, separately checkable claims, from part-of-speech tags.
+ *
+ * Precision first: a sentence is cut only where every part is a clause with its own subject and
+ * finite verb (or a coordinated verb phrase that shares the sentence's subject, which is then
+ * repeated), and never inside a quotation, "between … and", "both … and" or "either … or". A
+ * list of figures that share one verb ("cut 1,200 jobs in Lyon, 800 in Turin and 300 in Porto")
+ * is distributed, one claim per figure. Each clause keeps its own span of the sentence; its
+ * `text` is made self-contained by carrying the shared context (a sentence-initial date or place
+ * phrase, a shared subject, the speaker of a report) and by rewriting absolute constructions
+ * ("with implementation completed in October 2021" → "Implementation was completed in October 2021").
  */
+import { isFiniteVerb, isNominal, isReporting, isVerbal, tag, type Token } from './tagger'
 
 export type Clause = {
   /** Offsets relative to the sentence. */
@@ -12,36 +18,34 @@ export type Clause = {
   end: number
   text: string
   /** How the clause was found, for the check-worthiness reasons. */
-  via: 'sentence' | 'semicolon' | 'absolute' | 'coordination' | 'shared-subject' | 'contrast' | 'relative'
+  via: 'sentence' | 'semicolon' | 'absolute' | 'coordination' | 'shared-subject' | 'contrast' | 'relative' | 'participle' | 'distributed'
+  /** Words carried into `text` from elsewhere in the sentence. */
+  carried?: string[]
 }
 
-const IRREGULAR_PAST =
-  'was|were|had|did|said|made|took|gave|became|began|rose|fell|grew|won|lost|left|went|came|saw|got|paid|sold|bought|held|led|met|ran|set|put|cut|hit|told|kept|found|brought|built|spent|sent|thought|meant|drove|wrote|chose|broke|spoke|stood|understood|fled|fought|sought|taught|caught|struck|hung|shot|shut|split|spread|rode|rang|sang|drew|threw|flew|knew|grew|wore|swore|bore|tore|froze|stole|forgot|forbade|overtook|undertook|withdrew|oversaw|became|agreed|carried|died|tried|applied|denied|supplied|reached|expected|announced|approved|declined|doubled|tripled|increased|decreased|dropped|climbed|jumped|plunged|surged|soared|slumped'
-const AUXILIARIES = 'is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|shall'
+const MIN_WORDS = 4
 const PAST_PARTICIPLE =
-  '(?:[a-z]+ed|done|made|set|held|built|paid|cut|won|lost|given|taken|begun|grown|known|shown|seen|sold|sent|spent|led|met|kept|found|brought|written|chosen|broken|spoken|driven|risen|fallen|completed|finished)'
-
-const VERB = new RegExp(`^(?:${AUXILIARIES}|${IRREGULAR_PAST}|[a-z]{3,}ed)$`)
-const SUBJECT_START = /^(?:the|a|an|its|their|his|her|our|this|that|these|those|he|she|it|they|we|i|officials|police|[\p{Lu}][\p{L}\-’']*|\d[\d,.]*)$/u
-const NOT_SUBJECT_AFTER = /\b(?:between|both|either|from|of|with|and|or)\s*$/i
-
+  '(?:[a-z]+ed|done|made|set|held|built|paid|cut|won|lost|given|taken|begun|grown|known|shown|seen|sold|sent|spent|led|met|kept|found|brought|written|chosen|broken|spoken|driven|risen|fallen)'
 /** Sentence-initial context that scopes a clause: "In June 2021,", "On Tuesday,", "In Marrakech,". */
 const LEADING_CONTEXT =
   /^((?:In|On|By|During|Since|Until|Last|This|Earlier|Later|At|From|After|Before|Following)\b[^,;:"“”]{1,60}),\s+/
-
 /** "While Syria has been a member since 1953, corrective measures were imposed…" */
 const LEADING_SUBORDINATE = /^(While|Although|Though|Whereas)\s+([^,;]{8,200}),\s+/
-
-function wordsWithOffsets(text: string) {
-  const out: { w: string; start: number; end: number }[] = []
-  const re = /[\p{L}\p{N}][\p{L}\p{N}'’\-.]*/gu
-  let m: RegExpExecArray | null
-  while ((m = re.exec(text))) out.push({ w: m[0].replace(/\.$/, ''), start: m.index, end: m.index + m[0].replace(/\.$/, '').length })
-  return out
-}
+const ABSOLUTE = new RegExp(`,\\s+with\\s+((?:the\\s+|its\\s+|their\\s+)?[\\p{L}\\-]+(?:\\s+[\\p{L}\\-]+){0,3}?)\\s+(${PAST_PARTICIPLE})\\b`, 'u')
+const DATE_WORDS =
+  /\b(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|year|month|week)\b/
+const CLAUSE_CONJUNCTIONS = new Set(['and', 'but', 'yet', 'while', 'whereas'])
+const CONTRAST = new Set(['but', 'yet', 'while', 'whereas'])
+/** Subject words: determiners, adjectives, nouns, names, pronouns, numbers and what joins them. */
+const SUBJECT_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM', 'SYM'])
 
 function capitalise(s: string) {
   return s.charAt(0).toUpperCase() + s.slice(1)
+}
+
+function lowerFirst(s: string) {
+  // Keep the capital of a name or acronym ("Boeing", "EADS"); lower a sentence-initial article.
+  return /^(?:The|A|An|In|On|At|By|It|Its|Their|This|These|That|Those)\b/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s
 }
 
 function finish(s: string) {
@@ -56,98 +60,169 @@ function trimSpan(text: string, start: number, end: number) {
   return { start, end }
 }
 
-/** The subject of a clause: the words before its first verb (at most 8), if it looks like one. */
-function subjectOf(text: string): string | null {
-  const words = wordsWithOffsets(text)
-  for (let i = 1; i < Math.min(words.length, 9); i++) {
-    if (VERB.test(words[i]!.w.toLowerCase())) {
-      const subject = text.slice(0, words[i]!.start).trim().replace(/,$/, '')
-      return subject && SUBJECT_START.test(words[0]!.w) ? subject : null
-    }
+const wordCount = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+
+/** For each token, whether it lies inside a quotation (“…”, "…", ``…''). */
+function quoteMask(tokens: Token[]): boolean[] {
+  const mask = new Array<boolean>(tokens.length).fill(false)
+  let open = false
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!.text
+    const next = tokens[i + 1]?.text
+    if (t === '“' || (t === '`' && next === '`')) {
+      open = true
+      if (t === '`') i++
+    } else if (t === '”' || (t === "'" && next === "'" && open)) {
+      open = false
+      if (t === "'") i++
+    } else if (t === '"') open = !open
+    else mask[i] = open
   }
-  return null
+  return mask
 }
 
-/** Does `text` (the words after a conjunction) start a clause of its own: a subject and, soon, a verb? */
-function startsClause(text: string, { requireSubjectWord = true } = {}) {
-  const words = wordsWithOffsets(text.slice(0, 120))
-  if (words.length < 3) return false
-  const first = words[0]!.w
-  if (requireSubjectWord && !SUBJECT_START.test(first)) return false
-  if (/^\d/.test(first)) return false
-  for (let i = 1; i < Math.min(words.length, 7); i++) if (VERB.test(words[i]!.w.toLowerCase())) return true
+/** The index of the finite verb of a clause starting at token `i` (subject, then verb), or -1. */
+function clauseVerbAt(tokens: Token[], i: number, end = tokens.length): number {
+  const first = tokens[i]
+  if (!first || !(SUBJECT_POS.has(first.pos) || first.pos === 'ADV')) return -1
+  let nominal = false
+  for (let j = i; j < Math.min(end, i + 12); j++) {
+    const t = tokens[j]!
+    if (isVerbal(t)) return nominal && isFiniteVerb(tokens, j) ? j : -1
+    if (isNominal(t)) nominal = true
+    else if (!(SUBJECT_POS.has(t.pos) || t.pos === 'ADV' || (t.pos === 'PART' && /^'s?$|^’s?$/.test(t.text)) || t.lower === 'of' || t.lower === '-'))
+      return -1
+  }
+  return -1
+}
+
+function hasFiniteVerb(tokens: Token[], from: number, to: number) {
+  for (let j = from; j < to; j++) if (isFiniteVerb(tokens, j)) return true
+  return false
+}
+
+/** "between A and B", "both A and B", "either A or B": the conjunction at `i` joins phrases. */
+function pairedConjunction(tokens: Token[], i: number) {
+  for (let j = i - 1; j >= Math.max(0, i - 10); j--) {
+    const t = tokens[j]!
+    if (t.lower === 'between' || t.lower === 'both' || t.lower === 'either' || t.lower === 'neither') return true
+    if (isVerbal(t) || t.text === ';') return false
+  }
   return false
 }
 
 type Cut = { at: number; skip: number; via: Clause['via']; rewrite?: (rest: string) => string }
 
-const ABSOLUTE = new RegExp(`,\\s+with\\s+((?:the\\s+|its\\s+|their\\s+)?[\\p{L}\\-]+(?:\\s+[\\p{L}\\-]+){0,3}?)\\s+(${PAST_PARTICIPLE})\\b`, 'u')
-const CONTRAST = /(?:,\s+|\s+)(while|whereas|although|though|but)\s+/gi
-const SEMICOLON = /;\s+/g
-const AND_CLAUSE = /,?\s+and\s+/g
-const WHICH = /,\s+which\s+((?:is|was|are|were|has|had|have|will|would)\b|[a-z]+ed\b)/g
+/** The subject of the main clause: the words before its first finite verb. */
+function mainSubject(sentence: string, tokens: Token[], fromToken: number) {
+  for (let j = fromToken; j < Math.min(tokens.length, fromToken + 14); j++) {
+    if (isVerbal(tokens[j])) {
+      if (j === fromToken || clauseVerbAt(tokens, fromToken) !== j) return null
+      return { text: sentence.slice(tokens[fromToken]!.start, tokens[j - 1]!.end), verb: j }
+    }
+  }
+  return null
+}
 
-/** Cut points in a sentence (relative offsets), found left to right without backtracking. */
-function findCuts(sentence: string, bodyStart: number): Cut[] {
+/** A speaker and reporting verb opening the sentence: "The minister said (that) …". */
+function reportOpening(sentence: string, tokens: Token[], from: number, subject: { text: string; verb: number } | null) {
+  if (!subject || !isReporting(tokens[subject.verb])) return null
+  const verb = tokens[subject.verb]!
+  const that = tokens[subject.verb + 1]?.lower === 'that' ? ' that' : ''
+  // Only a reported clause carries its speaker ("said prices rose, and …"), not an object ("reported a loss").
+  if (!that && clauseVerbAt(tokens, subject.verb + 1) < 0) return null
+  return `${capitalise(sentence.slice(tokens[from]!.start, verb.end))}${that}`
+}
+
+function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote: boolean[], subject: { text: string; verb: number } | null): Cut[] {
   const cuts: Cut[] = []
-  let m: RegExpExecArray | null
-  SEMICOLON.lastIndex = bodyStart
-  while ((m = SEMICOLON.exec(sentence))) cuts.push({ at: m.index, skip: m[0].length, via: 'semicolon' })
+  let segmentStart = bodyToken
+  const bodyStart = tokens[bodyToken]?.start ?? 0
+  for (let i = bodyToken + 1; i < tokens.length - 1; i++) {
+    const t = tokens[i]!
+    if (inQuote[i]) continue
+    if (t.text === ';') {
+      if (clauseVerbAt(tokens, i + 1) >= 0 && hasFiniteVerb(tokens, segmentStart, i)) {
+        cuts.push({ at: t.start, skip: tokens[i + 1]!.start - t.start, via: 'semicolon', rewrite: capitalise })
+        segmentStart = i + 1
+      }
+      continue
+    }
+    if (!CLAUSE_CONJUNCTIONS.has(t.lower) || pairedConjunction(tokens, i)) continue
+    const comma = tokens[i - 1]?.text === ','
+    const at = comma ? tokens[i - 1]!.start : t.start
+    const next = tokens[i + 1]!
+    const skip = next.start - at
+    if (!hasFiniteVerb(tokens, segmentStart, i)) continue
+    const via: Clause['via'] = CONTRAST.has(t.lower) ? 'contrast' : 'coordination'
+    if (clauseVerbAt(tokens, i + 1) >= 0) {
+      // "…, and the bank raised rates": a clause with its own subject
+      cuts.push({ at, skip, via, rewrite: capitalise })
+      segmentStart = i + 1
+      continue
+    }
+    // "…and approved a new bridge": a verb phrase sharing the subject, which is repeated
+    let v = i + 1
+    if (tokens[v]?.pos === 'ADV') v++
+    const verb = tokens[v]
+    if (!subject || !verb || verb.pos !== 'VERB' || /ing$/.test(verb.lower)) continue
+    if (t.lower === 'while' || t.lower === 'whereas') continue
+    // The verb before the conjunction must be finite too ("decided to lift and restore" is one act).
+    let before = i - 1
+    while (before > segmentStart && !isVerbal(tokens[before])) before--
+    if (!isFiniteVerb(tokens, before) || (tokens[before - 1]?.lower === 'to')) continue
+    if (tokens.slice(v + 1).filter((x) => /[\p{L}\p{N}]/u.test(x.text)).length < 2) continue
+    const subjectText = subject.text
+    const adverb = v > i + 1 ? tokens[i + 1]!.lower : ''
+    cuts.push({
+      at,
+      skip,
+      via: t.lower === 'but' ? 'contrast' : 'shared-subject',
+      rewrite: (rest) => `${subjectText} ${adverb && /^(?:also|then)$/.test(adverb) ? rest.slice(rest.indexOf(' ') + 1) : rest}`,
+    })
+    segmentStart = i + 1
+  }
 
+  // "…, with implementation completed in October 2021": an absolute clause with its own subject
   const abs = ABSOLUTE.exec(sentence.slice(bodyStart))
   if (abs) {
     const at = bodyStart + abs.index
     const np = abs[1]!
     const participle = abs[2]!
-    cuts.push({
-      at,
-      skip: abs[0].length - np.length - participle.length - 1,
-      via: 'absolute',
-      rewrite: (rest) => {
-        const plural = /s$/.test(np.split(/\s+/).pop()!) && !/ss$/.test(np)
-        return capitalise(rest.replace(new RegExp(`^(${escape(np)})\\s+(${participle})`), `$1 ${plural ? 'were' : 'was'} $2`))
-      },
-    })
-  }
-
-  CONTRAST.lastIndex = bodyStart
-  while ((m = CONTRAST.exec(sentence))) {
-    const word = m[1]!.toLowerCase()
-    const rest = sentence.slice(m.index + m[0].length)
-    if (word === 'but') {
-      const first = /^[\p{L}]+/u.exec(rest)?.[0]?.toLowerCase() ?? ''
-      if (/^(?:also|not|only|rather|in|on|at|for|to|with|as|by|from|then|still)$/.test(first) || VERB.test(first)) continue
-      if (!startsClause(rest, { requireSubjectWord: false })) continue
-    }
-    // "…, while also advancing X" shares the subject and reads as one claim: not split
-    if (/^(?:also\s+)?[a-z]+ing\b/.test(rest)) continue
-    if (word !== 'but' && !startsClause(rest)) continue
-    cuts.push({ at: m.index, skip: m[0].length, via: 'contrast', rewrite: (r) => capitalise(r.replace(/^also\s+/i, '')) })
-  }
-
-  AND_CLAUSE.lastIndex = bodyStart
-  while ((m = AND_CLAUSE.exec(sentence))) {
-    const before = sentence.slice(0, m.index)
-    const rest = sentence.slice(m.index + m[0].length)
-    if (NOT_SUBJECT_AFTER.test(before.slice(-12))) continue
-    // "between A and B", numbers and lists of nouns are not clauses
-    if (/\bbetween\s+[^,]{0,40}$/i.test(before)) continue
-    if (startsClause(rest)) {
-      cuts.push({ at: m.index, skip: m[0].length, via: 'coordination', rewrite: capitalise })
-      continue
-    }
-    const firstWord = /^[a-z]+/.exec(rest)?.[0]
-    if (firstWord && VERB.test(firstWord) && !AUXILIARIES.split('|').includes(firstWord) && /[a-z]/.test(before)) {
-      cuts.push({ at: m.index, skip: m[0].length, via: 'shared-subject' })
+    const k = tokens.findIndex((x) => x.start >= at)
+    if (k >= 0 && !inQuote[k]) {
+      cuts.push({
+        at,
+        skip: abs[0].length - np.length - participle.length - 1,
+        via: 'absolute',
+        rewrite: (rest) => {
+          const plural = /s$/.test(np.split(/\s+/).pop()!) && !/ss$/.test(np)
+          return capitalise(rest.replace(new RegExp(`^(${escape(np)})\\s+(${participle})`), `$1 ${plural ? 'were' : 'was'} $2`))
+        },
+      })
     }
   }
 
-  WHICH.lastIndex = bodyStart
-  while ((m = WHICH.exec(sentence))) {
-    const before = sentence.slice(bodyStart, m.index)
-    const antecedent = /((?:the|a|an|its|their)\s+[^,]{1,60}|[\p{Lu}][^,]{1,60})$/u.exec(before)?.[1]
-    if (!antecedent) continue
-    cuts.push({ at: m.index, skip: m[0].length - m[1]!.length, via: 'relative', rewrite: (rest) => `${capitalise(antecedent.trim())} ${rest}` })
+  // "…, which employs 4,000 people." at the end of the sentence: a fact about the phrase before it
+  for (let i = bodyToken + 2; i < tokens.length - 2; i++) {
+    const t = tokens[i]!
+    if (inQuote[i] || tokens[i - 1]!.text !== ',' || (t.lower !== 'which' && t.lower !== 'who')) continue
+    if (!isFiniteVerb(tokens, i + 1) && !(tokens[i + 1]?.pos === 'ADV' && isFiniteVerb(tokens, i + 2))) continue
+    if (tokens.slice(i + 1).some((x) => x.text === ',' || x.text === ';')) continue
+    let a = i - 2
+    while (a > bodyToken && (SUBJECT_POS.has(tokens[a - 1]!.pos) || tokens[a - 1]!.lower === 'of') && i - a < 8) a--
+    while (a < i - 1 && tokens[a]!.pos !== 'DET' && tokens[a]!.pos !== 'PROPN') a++
+    const head = tokens[a]!
+    if (!(head.pos === 'DET' || head.pos === 'PROPN') || !isNominal(tokens[i - 2])) continue
+    const antecedent = sentence.slice(head.start, tokens[i - 2]!.end)
+    cuts.push({ at: tokens[i - 1]!.start, skip: tokens[i + 1]!.start - tokens[i - 1]!.start, via: 'relative', rewrite: (rest) => `${capitalise(antecedent)} ${rest}` })
+  }
+
+  // "…, having reported a loss of $2 billion": a participle clause that states a fact of its own
+  for (let i = bodyToken + 2; i < tokens.length - 3; i++) {
+    if (inQuote[i] || tokens[i - 1]!.text !== ',' || tokens[i]!.lower !== 'having' || tokens[i + 1]!.pos !== 'VERB' || !subject) continue
+    const subjectText = subject.text
+    cuts.push({ at: tokens[i - 1]!.start, skip: tokens[i]!.end + 1 - tokens[i - 1]!.start, via: 'participle', rewrite: (rest) => `${subjectText} had ${rest}` })
   }
   return cuts.sort((a, b) => a.at - b.at).filter((c, i, all) => i === 0 || c.at >= all[i - 1]!.at + all[i - 1]!.skip)
 }
@@ -156,32 +231,106 @@ function escape(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-const DATE_WORDS = /\b(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|year|month|week)\b/
+/** A figure and the phrase it goes with: "1,200 jobs in Lyon", "800 in Turin", "$99". */
+type Item = { start: number; end: number; number: [number, number]; noun: string }
+
+/**
+ * "cut 1,200 jobs in Lyon, 800 in Turin and 300 in Porto": figures sharing one verb, one claim
+ * each; the first item's noun ("jobs") is carried to the others.
+ */
+function distribute(sentence: string, tokens: Token[], inQuote: boolean[]): Clause[] | null {
+  const isFigure = (i: number) => tokens[i]?.pos === 'NUM' || (tokens[i]?.pos === 'SYM' && /^[$€£¥]$/.test(tokens[i]!.text) && tokens[i + 1]?.pos === 'NUM')
+  const figureEnd = (i: number) => {
+    let j = i
+    while (j + 1 < tokens.length && (tokens[j + 1]!.pos === 'NUM' || tokens[j + 1]!.text === '%' || /^(?:percent|per)$/.test(tokens[j + 1]!.lower))) j++
+    if (tokens[j]!.pos === 'SYM' && tokens[j + 1]?.pos === 'NUM') j++
+    while (j + 1 < tokens.length && (tokens[j + 1]!.pos === 'NUM' || tokens[j + 1]!.text === '%')) j++
+    return j
+  }
+  for (let i = 1; i < tokens.length; i++) {
+    if (!isFigure(i) || inQuote[i] || !hasFiniteVerb(tokens, 0, i)) continue
+    const items: Item[] = []
+    let j = i
+    let ok = true
+    while (ok) {
+      const numEnd = figureEnd(j)
+      let k = numEnd + 1
+      const nounStart = k
+      while (tokens[k] && (tokens[k]!.pos === 'NOUN' || tokens[k]!.pos === 'ADJ')) k++
+      const noun = k > nounStart ? sentence.slice(tokens[nounStart]!.start, tokens[k - 1]!.end) : ''
+      // each item is a figure with a prepositional phrase: "in Turin", "for $149"
+      if (tokens[k]?.pos !== 'ADP') break
+      let e = k + 1
+      while (tokens[e] && (tokens[e]!.pos === 'PROPN' || tokens[e]!.pos === 'NOUN' || tokens[e]!.pos === 'DET' || tokens[e]!.pos === 'ADJ')) e++
+      if (e === k + 1) break
+      items.push({ start: tokens[j]!.start, end: tokens[e - 1]!.end, number: [tokens[j]!.start, tokens[numEnd]!.end], noun })
+      const sep = tokens[e]
+      const sep2 = tokens[e + 1]
+      if (sep?.text === ',' && sep2?.lower === 'and' && isFigure(e + 2)) j = e + 2
+      else if (sep?.text === ',' && isFigure(e + 1)) j = e + 1
+      else if (sep?.lower === 'and' && isFigure(e + 1)) j = e + 1
+      else ok = false
+    }
+    if (items.length < 3 || !items[0]!.noun || items.slice(1).some((x) => x.noun)) continue
+    const prefix = sentence.slice(0, items[0]!.start)
+    const suffix = sentence.slice(items[items.length - 1]!.end).replace(/^[\s,]+/, ' ').trimEnd()
+    return items.map((item, n) => {
+      const phrase = sentence.slice(item.start, item.end)
+      const own = n === 0 ? phrase : `${sentence.slice(item.number[0], item.number[1])} ${items[0]!.noun}${sentence.slice(item.number[1], item.end)}`
+      const span = n === 0 ? { start: 0, end: item.end } : { start: item.start, end: item.end }
+      return { ...span, text: finish(`${prefix}${own}${suffix === '.' ? '' : suffix}`.replace(/\s+/g, ' ')), via: 'distributed' as const, ...(n ? { carried: [prefix.trim(), items[0]!.noun] } : {}) }
+    })
+  }
+  return null
+}
+
+/** Is the stretch [start, end) of the sentence a grammatical claim: enough words and a finite verb. */
+function isClause(text: string, tokens: Token[], start: number, end: number) {
+  if (wordCount(text) < MIN_WORDS) return false
+  let from = 0
+  while (from < tokens.length && tokens[from]!.start < start) from++
+  let to = from
+  while (to < tokens.length && tokens[to]!.end <= end) to++
+  return hasFiniteVerb(tokens, from, to)
+}
 
 /**
  * The clauses of one sentence. A sentence with nothing to split is one clause, the sentence
- * itself. Offsets are relative to `sentence`.
+ * itself. Offsets are relative to `sentence`; `tokens` (relative to it too) are tagged here when
+ * not given.
  */
-export function splitClaims(sentence: string): Clause[] {
+export function splitClaims(sentence: string, tokens: Token[] = tag(sentence)): Clause[] {
   const whole: Clause = { start: 0, end: sentence.length, text: sentence.trim(), via: 'sentence' }
-  if (sentence.length > 2000) return [whole]
+  if (sentence.length > 2000 || tokens.length < 4) return [whole]
+  const inQuote = quoteMask(tokens)
+
   const subordinate = LEADING_SUBORDINATE.exec(sentence)
-  if (subordinate && startsClause(subordinate[2]!) && startsClause(sentence.slice(subordinate[0].length), { requireSubjectWord: false })) {
-    const firstStart = subordinate[1]!.length + 1
-    const first = trimSpan(sentence, firstStart, subordinate[0].length)
-    const rest = splitClaims(sentence.slice(subordinate[0].length)).map((c) => ({ ...c, start: c.start + subordinate[0].length, end: c.end + subordinate[0].length }))
-    const firstText = finish(capitalise(sentence.slice(first.start, first.end).replace(/\s+/g, ' ')))
-    if (firstText.split(/\s+/).length >= 4) {
-      return [{ start: first.start, end: first.end, text: firstText, via: 'contrast' }, ...rest.map((c) => ({ ...c, text: capitalise(c.text), via: 'contrast' as const }))]
+  if (subordinate) {
+    const restAt = subordinate[0].length
+    const restToken = tokens.findIndex((t) => t.start >= restAt)
+    const innerToken = tokens.findIndex((t) => t.start >= subordinate[1]!.length + 1)
+    if (restToken > 0 && clauseVerbAt(tokens, innerToken, restToken) >= 0 && hasFiniteVerb(tokens, restToken, tokens.length)) {
+      const first = trimSpan(sentence, subordinate[1]!.length + 1, restAt)
+      const firstText = finish(capitalise(sentence.slice(first.start, first.end).replace(/\s+/g, ' ')))
+      const rest = sentence.slice(restAt)
+      const restTokens = tokens.slice(restToken).map((t) => ({ ...t, start: t.start - restAt, end: t.end - restAt }))
+      const clauses = splitClaims(rest, restTokens).map((c) => ({ ...c, start: c.start + restAt, end: c.end + restAt, text: capitalise(c.text), via: 'contrast' as const }))
+      if (isClause(firstText, tokens, first.start, first.end)) return [{ start: first.start, end: first.end, text: firstText, via: 'contrast' }, ...clauses]
     }
   }
+
+  const distributed = distribute(sentence, tokens, inQuote)
+  if (distributed) return distributed
+
   const lead = LEADING_CONTEXT.exec(sentence)
   const context = lead ? lead[1]! : null
   const bodyStart = lead ? lead[0].length : 0
-  const cuts = findCuts(sentence, bodyStart)
+  const bodyToken = Math.max(0, tokens.findIndex((t) => t.start >= bodyStart))
+  const subject = mainSubject(sentence, tokens, bodyToken)
+  const cuts = findCuts(sentence, tokens, bodyToken, inQuote, subject)
   if (cuts.length === 0) return [whole]
+  const report = reportOpening(sentence, tokens, bodyToken, subject)
 
-  const mainSubject = subjectOf(sentence.slice(bodyStart))
   const clauses: Clause[] = []
   let from = 0
   let via: Clause['via'] = 'sentence'
@@ -192,13 +341,22 @@ export function splitClaims(sentence: string): Clause[] {
     const span = trimSpan(sentence, from, to)
     if (span.end - span.start >= 3) {
       let text = sentence.slice(span.start, span.end).replace(/\s+/g, ' ')
+      const carried: string[] = []
       if (clauses.length > 0) {
-        if (via === 'shared-subject' && mainSubject) text = `${mainSubject} ${text}`
-        else if (rewrite) text = rewrite(text)
-        else text = capitalise(text)
-        if (context && !DATE_WORDS.test(text) && DATE_WORDS.test(context)) text = `${context}, ${text.charAt(0).toLowerCase()}${text.slice(1)}`
+        const before = text
+        text = rewrite ? rewrite(text) : capitalise(text)
+        if (via === 'shared-subject' || via === 'participle') carried.push(subject!.text)
+        // A clause after "X said (that) A, and B" is still what X said.
+        if (report && (via === 'coordination' || via === 'contrast') && via !== 'shared-subject' && via !== 'participle' && !/^\W/.test(before)) {
+          text = `${report} ${lowerFirst(text)}`
+          carried.push(report)
+        }
+        if (context && !DATE_WORDS.test(text) && DATE_WORDS.test(context)) {
+          text = `${context}, ${lowerFirst(text)}`
+          carried.push(context)
+        }
       }
-      clauses.push({ start: span.start, end: span.end, text: finish(text), via: clauses.length === 0 ? 'sentence' : via })
+      clauses.push({ start: span.start, end: span.end, text: finish(text), via: clauses.length === 0 ? 'sentence' : via, ...(carried.length ? { carried } : {}) })
     }
     if (cut) {
       from = cut.at + cut.skip
@@ -207,7 +365,8 @@ export function splitClaims(sentence: string): Clause[] {
     }
   }
   if (clauses.length <= 1) return [whole]
-  // Clauses shorter than four words are fragments, not claims: fold them back.
-  if (clauses.some((c) => c.text.split(/\s+/).length < 4)) return [whole]
+  // Every part must be a claim of its own (subject and finite verb, four words): otherwise the
+  // sentence stays whole.
+  if (!clauses.every((c) => c.via === 'absolute' || c.via === 'participle' || isClause(c.text, tokens, c.start, c.end))) return [whole]
   return clauses
 }

@@ -1,0 +1,82 @@
+/**
+ * Part-of-speech tagging with wink-nlp and its English lite model (both MIT, the model ships in
+ * its npm package): tokens with UTF-16 offsets into the text, Universal POS tags and lemmas.
+ * The rules of the pipeline ask the tags what a word is instead of keeping word lists.
+ */
+import winkNLP from 'wink-nlp'
+import model from 'wink-eng-lite-web-model'
+
+export type Pos =
+  | 'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART' | 'PRON' | 'PROPN' | 'PUNCT' | 'SCONJ' | 'SYM' | 'VERB' | 'X' | 'SPACE'
+
+export type Token = {
+  text: string
+  /** UTF-16 offsets into the tagged text. */
+  start: number
+  end: number
+  pos: Pos
+  lower: string
+}
+
+const nlp = winkNLP(model, ['sbd', 'negation', 'pos'])
+const its = nlp.its
+
+/** Words the tagger reads as proper nouns at the start of a sentence although they are verbs or nouns here. */
+const REPORTING_LEMMA = /^(?:say|said|says|tell|told|announce|announced|report|reported|add|added|state|stated|claim|claimed|note|noted|warn|warned|explain|explained|confirm|confirmed|insist|insisted|argue|argued|write|wrote|estimate|estimated)$/
+
+/**
+ * Tags `text`. Offsets are found by walking the text, so they are exact even where the tagger
+ * splits a word ("won't" → "wo" + "n't") or normalises quote marks.
+ */
+export function tag(text: string): Token[] {
+  if (!text.trim()) return []
+  const doc = nlp.readDoc(text)
+  const words = doc.tokens().out() as string[]
+  const tags = doc.tokens().out(its.pos) as string[]
+  const out: Token[] = new Array(words.length)
+  let cursor = 0
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!
+    let at = text.startsWith(w, cursor) ? cursor : text.indexOf(w, cursor)
+    // The tagger's text differs from ours (normalised characters): take the next non-space run.
+    if (at < 0 || at - cursor > 64) {
+      at = cursor
+      while (at < text.length && /\s/.test(text[at]!)) at++
+    }
+    const end = Math.min(text.length, at + w.length)
+    out[i] = { text: text.slice(at, end), start: at, end, pos: tags[i] as Pos, lower: w.toLowerCase() }
+    cursor = end
+  }
+  return out
+}
+
+/** Tokens whose span lies inside [start, end), with offsets made relative to `start`. */
+export function tokensWithin(tokens: Token[], start: number, end: number, from = 0): Token[] {
+  const out: Token[] = []
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (t.start >= end) break
+    if (t.start >= start && t.end <= end) out.push({ ...t, start: t.start - start, end: t.end - start })
+  }
+  return out
+}
+
+export const isVerbal = (t: Token | undefined) => !!t && (t.pos === 'VERB' || t.pos === 'AUX')
+export const isNominal = (t: Token | undefined) => !!t && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || t.pos === 'NUM')
+export const isReporting = (t: Token | undefined) => !!t && REPORTING_LEMMA.test(t.lower)
+
+/**
+ * Is token `i` a finite verb: a verb or auxiliary that is not an infinitive ("to lift"), not a
+ * bare participle or gerund ("following", "completed" after a noun inside a phrase) unless an
+ * auxiliary comes before it.
+ */
+export function isFiniteVerb(tokens: Token[], i: number): boolean {
+  const t = tokens[i]
+  if (!isVerbal(t)) return false
+  const prev = tokens[i - 1]
+  if (prev && prev.pos === 'PART' && prev.lower === 'to') return false
+  if (t!.pos === 'AUX') return true
+  if (/ing$/.test(t!.lower)) return !!prev && prev.pos === 'AUX'
+  if (prev && (prev.pos === 'AUX' || prev.pos === 'ADV' || prev.pos === 'PART')) return true
+  return true
+}
