@@ -347,7 +347,7 @@ export function splitClaims(sentence: string, tokens: Token[] = tag(sentence)): 
         text = rewrite ? rewrite(text) : capitalise(text)
         if (via === 'shared-subject' || via === 'participle') carried.push(subject!.text)
         // A clause after "X said (that) A, and B" is still what X said.
-        if (report && (via === 'coordination' || via === 'contrast') && via !== 'shared-subject' && via !== 'participle' && !/^\W/.test(before)) {
+        if (report && (via === 'coordination' || via === 'contrast') && !/^\W/.test(before)) {
           text = `${report} ${lowerFirst(text)}`
           carried.push(report)
         }

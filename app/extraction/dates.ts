@@ -20,7 +20,9 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th)?'
 const YEAR = '((?:1[5-9]|20)\\d{2})'
 const WEEKDAY = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'
 
-type Rule = { re: RegExp; value: (m: RegExpExecArray, ref: Ref | null) => string | null }
+type Rule = { re: RegExp; value: (m: RegExpExecArray, ref: Ref | null, text: string) => string | null }
+/** Values that depend on a date named earlier in the text, resolved in a final left-to-right sweep. */
+const ANCHORED = '@'
 type Ref = { y: number; m: number; d: number }
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -50,6 +52,22 @@ function nearestWeekday(ref: Ref, weekday: number, direction: 'last' | 'next' | 
   if (direction === 'last') return shiftDays(ref, -back)
   if (direction === 'next') return shiftDays(ref, forward)
   return back <= forward ? shiftDays(ref, -back) : shiftDays(ref, forward)
+}
+
+/** Words that put a clause in the future; a clause without them is read as past (news reports what happened). */
+const FUTURE = /\b(?:will|shall|'ll|would|is to|are to|going to|plans?|planned|scheduled|expects?|expected|due|upcoming|next|intends?|aims?|hopes?)\b/i
+
+/** The sentence around `index` (to the nearest terminator or newline on each side). */
+function sentenceAround(text: string, index: number) {
+  let a = index
+  while (a > 0 && index - a < 300 && !/[.!?\n]/.test(text[a - 1]!)) a--
+  let b = index
+  while (b < text.length && b - index < 300 && !/[.!?\n]/.test(text[b]!)) b++
+  return text.slice(a, b)
+}
+
+function isFuture(text: string, index: number) {
+  return FUTURE.test(sentenceAround(text, index))
 }
 
 function quarterOf(m: number) {
@@ -114,6 +132,15 @@ const RULES: Rule[] = [
   // Quarters: the fourth quarter of 2020, Q3 2021, the last quarter
   { re: /\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?((?:19|20)\d{2})\b/gi, value: (m) => `${m[2]}-Q${quarterWord(m[1]!)}` },
   { re: /\bQ([1-4])\s+((?:19|20)\d{2})\b/g, value: (m) => `${m[2]}-Q${m[1]}` },
+  {
+    re: /\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\s+of\s+(last|this|next)\s+year\b/gi,
+    value: (m, ref) => (ref ? `${ref.y + ({ last: -1, this: 0, next: 1 } as Record<string, number>)[m[2]!.toLowerCase()]!}-Q${quarterWord(m[1]!)}` : null),
+  },
+  // the same month (period, quarter) a year ago / last year / a year earlier: the anchor's, a year back
+  { re: /\bthe same (day|month|period|quarter|week) (?:a year (?:ago|earlier|before)|last year|of (?:the )?(?:last|previous) year)\b/gi, value: (m) => `${ANCHORED}same-${m[1]!.toLowerCase()}-1` },
+  // a year earlier, the year before, the previous year (after a date named in the text)
+  { re: /\b(?:a|one) year (?:earlier|before)\b|\bthe (?:year (?:previous|before|earlier)|previous year|prior year)\b/gi, value: () => `${ANCHORED}year-1` },
+  { re: /\bthe same day\b|(?<=\b(?:on|for|during|in|end|ends|ended|ending|finish|finished|finishing|close|closed|closing) )the day\b(?!\s+(?:before|after|of|when|that|on|in))/gi, value: () => `${ANCHORED}day` },
   // Relative: last year, next month, this week, the previous year, the past year
   {
     re: /\b(?:the\s+)?(last|next|this|previous|past|coming|current|following)\s+(year|month|week|quarter)\b/gi,
@@ -130,26 +157,40 @@ const RULES: Rule[] = [
     value: (m, ref) => {
       if (!ref) return null
       const n = /^\d+$/.test(m[1]!) ? +m[1]! : NUMBER_WORDS[m[1]!.toLowerCase()]!
-      return relativeUnit(m[2]!, -n, ref)
+      const unit = m[2]!.toLowerCase()
+      if (unit === 'week') return ymd(shiftDays(ref, -7 * n))
+      return relativeUnit(unit, -n, ref)
     },
   },
   { re: /\b(yesterday|today|tomorrow|tonight)\b/gi, value: (m, ref) => (ref ? ymd(shiftDays(ref, { yesterday: -1, today: 0, tonight: 0, tomorrow: 1 }[m[1]!.toLowerCase()]!)) : null) },
   // on Monday, last Friday, next Tuesday, Monday
   {
     re: new RegExp(`\\b(?:(last|next|this)\\s+)?${WEEKDAY}\\b`, 'g'),
-    value: (m, ref) => {
+    value: (m, ref, text) => {
       if (!ref) return null
-      // A bare weekday is the one nearest the publication date (ties go to the past), which
-      // is how news copy uses it ("said on Thursday" in Friday's paper, "meets Friday" in Thursday's).
+      // A bare weekday is the last one before the publication date in a clause about the past
+      // ("said on Thursday" in Friday's paper), the next one in a clause about the future
+      // ("meets on Friday").
       const word = m[1]?.toLowerCase()
-      const dir = word === 'last' || word === 'next' ? word : 'nearest'
-      return ymd(nearestWeekday(ref, WEEKDAYS[m[2]!.toLowerCase()]!, dir))
+      const weekday = WEEKDAYS[m[2]!.toLowerCase()]!
+      if (word === 'last' || word === 'next') return ymd(nearestWeekday(ref, weekday, word))
+      const today = new Date(Date.UTC(ref.y, ref.m - 1, ref.d)).getUTCDay()
+      const back = (today - weekday + 7) % 7
+      const forward = (weekday - today + 7) % 7
+      if (word === 'this' || back === 0) return ymd(nearestWeekday(ref, weekday, 'nearest'))
+      return ymd(shiftDays(ref, isFuture(text, m.index) ? forward : -back))
     },
   },
   // Quarters and seasons without a year: "the fourth quarter", "third-quarter", "this spring"
   {
     re: /\b(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter\b/gi,
-    value: (m, ref) => (ref ? `${ref.y}-Q${quarterWord(m[1]!)}` : null),
+    value: (m, ref, text) => {
+      if (!ref) return null
+      // A quarter named in a clause about the past is the last such quarter to have begun.
+      const q = quarterWord(m[1]!)
+      const year = !isFuture(text, m.index) && q > quarterOf(ref.m) ? ref.y - 1 : ref.y
+      return `${year}-Q${q}`
+    },
   },
   {
     re: /\b(?:(?:this|last|next|the)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?((?:19|20)\d{2}))?\b/gi,
@@ -168,12 +209,20 @@ const RULES: Rule[] = [
       return validDay(y, +m[1]!, +m[2]!) ? `${y}-${pad(+m[1]!)}-${pad(+m[2]!)}` : null
     },
   },
-  { re: /\bthe same day\b/gi, value: (_m, ref) => (ref ? ymd(ref) : null) },
   // Present, past and future references, valued as TimeML does
-  { re: /\b(?:now|at present|for the time being|nowadays)\b/gi, value: () => 'PRESENT_REF' },
+  { re: /\b(?:now|at present)\b/gi, value: (_m, ref) => (ref ? ymd(ref) : 'PRESENT_REF') },
+  { re: /\b(?:currently|for the time being|nowadays)\b/gi, value: () => 'PRESENT_REF' },
   { re: /\b(?:recently|in the past)\b/gi, value: () => 'PAST_REF' },
   { re: /\b(?:soon(?!-)|in the (?:near |coming )?future|in the near term)\b/gi, value: () => 'FUTURE_REF' },
   // Month alone: "in January" (year from the publication date)
+  // "between September and October of 2007": the first month takes the year of the second
+  {
+    re: new RegExp(`\\b${MONTH}(?=\\s+(?:and|to|through|until|or|-|–)\\s+${MONTH}(?:\\s+of)?,?\\s+${YEAR}\\b)`, 'g'),
+    value: (m, _ref, text) => {
+      const year = new RegExp(`^\\s+(?:and|to|through|until|or|-|–)\\s+${MONTH}(?:\\s+of)?,?\\s+${YEAR}`).exec(text.slice(m.index + m[0].length))
+      return year ? `${year[2]}-${pad(monthOf(m[1]!))}` : null
+    },
+  },
   { re: new RegExp(`\\b(?:in|since|until|by|from|of|during|last|next|this|early|late|mid-?)\\s+${MONTH}\\b`, 'gi'), value: (m, ref) => monthAlone(m, ref) },
   // A capitalised month name on its own (not "May", which is too often the verb)
   {
@@ -182,6 +231,8 @@ const RULES: Rule[] = [
   },
   // Decades and bare years: 1953, in 2010, the 1990s, 2010-11
   { re: /\b(?:the\s+)?((?:1[89]|20)\d)0s\b/g, value: (m) => `${m[1]}` },
+  { re: /\bthe\s+['‘’]?([1-9])0s\b/g, value: (m) => `19${m[1]}` },
+  { re: /\bthe\s+(?:past|last)\s+decade\b/gi, value: (_m, ref) => (ref ? String(Math.floor(ref.y / 10)) : null) },
   { re: /(?<![.,$€£\d]|\d[.,])\b((?:1[5-9]|20)\d{2})\b(?![-–]\d|\s*(?:%|percent|per cent|people|km|kilometres|miles|members|units|jobs|officers))/g, value: (m) => m[1]! },
 ]
 
@@ -199,7 +250,8 @@ function monthAlone(m: RegExpExecArray, ref: Ref | null) {
   // A month named without a year is in the publication year, unless "last"/"next" says otherwise.
   let year = ref.y
   if (lead === 'last' && mo >= ref.m) year -= 1
-  if (lead === 'next' && mo <= ref.m) year += 1
+  else if (lead === 'next' && mo <= ref.m) year += 1
+
   return `${year}-${pad(mo)}`
 }
 
@@ -227,7 +279,7 @@ export function findDates(text: string, reference: Ref | null): DateMention[] {
     rule.re.lastIndex = 0
     let m: RegExpExecArray | null
     while ((m = rule.re.exec(text))) {
-      const value = rule.value(m, reference)
+      const value = rule.value(m, reference, text)
       if (!value) continue
       let start = m.index
       const end = start + m[0].length
@@ -248,5 +300,45 @@ export function findDates(text: string, reference: Ref | null): DateMention[] {
     }
     kept.push(c)
   }
-  return kept.map(({ rank: _r, ...d }) => d)
+  return resolveAnchored(kept.map(({ rank: _r, ...d }) => d), reference)
+}
+
+/**
+ * "the same day", "a year earlier", "the same month last year": against the date named last
+ * before them in the text (at day precision for a day), else against the publication date.
+ */
+function resolveAnchored(dates: DateMention[], reference: Ref | null): DateMention[] {
+  let day: string | null = null
+  let any: string | null = null
+  const out: DateMention[] = []
+  for (const d of dates) {
+    if (d.value.startsWith(ANCHORED)) {
+      const what = d.value.slice(1)
+      const base = what === 'day' ? day : any
+      const value = base ? anchoredValue(what, base) : reference ? anchoredValue(what, ymd(reference)) : null
+      if (value) out.push({ ...d, value })
+      continue
+    }
+    if (/^\d{4}-\d{2}-\d{2}$/.test(d.value)) day = d.value
+    if (/^\d{4}/.test(d.value)) any = d.value
+    out.push(d)
+  }
+  return out
+}
+
+function anchoredValue(what: string, base: string): string | null {
+  const y = +base.slice(0, 4)
+  if (what === 'day') return /^\d{4}-\d{2}-\d{2}$/.test(base) ? base : null
+  if (what === 'year-1') return String(y - 1)
+  const [, unit] = /^same-(\w+)-1$/.exec(what) ?? []
+  if (!unit) return null
+  const rest = base.slice(4)
+  if (unit === 'day') return /^-\d{2}-\d{2}$/.test(rest) ? `${y - 1}${rest}` : String(y - 1)
+  if (unit === 'month' || unit === 'period') return /^-\d{2}/.test(rest) ? `${y - 1}${rest.slice(0, 3)}` : String(y - 1)
+  if (unit === 'quarter') {
+    const m = /^-Q(\d)|^-(\d{2})/.exec(rest)
+    return m ? `${y - 1}-Q${m[1] ?? quarterOf(+m[2]!)}` : String(y - 1)
+  }
+  if (unit === 'week') return /^-\d{2}-\d{2}$/.test(rest) ? isoWeek({ y: y - 1, m: +rest.slice(1, 3), d: +rest.slice(4, 6) }) : String(y - 1)
+  return null
 }

@@ -295,3 +295,42 @@ describe('proposition rules', () => {
     ])
   })
 })
+
+describe('dates read in context', () => {
+  const at = (t: string, published: string) => findDates(t, parseReference(published)).map((d) => `${d.text}=${d.value}`)
+
+  test('"the same day" and "the day" take the day named before them, not the publication date', () => {
+    expect(at('The plant closed on Friday. Its owner filed for bankruptcy the same day.', '2024-03-20')).toEqual([
+      'Friday=2024-03-15',
+      'the same day=2024-03-15',
+    ])
+    expect(at('The index fell 3% on the day.', '2024-03-20')).toEqual(['the day=2024-03-20'])
+  })
+
+  test('a year earlier and the same month last year count back from the date named before', () => {
+    expect(at('Sales fell in June 2019, and rose a year earlier.', '2024-03-20')).toEqual(['June 2019=2019-06', 'a year earlier=2018'])
+    expect(at('Sales fell in June 2019 from the same month a year ago.', '2024-03-20')).toEqual([
+      'June 2019=2019-06',
+      'the same month a year ago=2018-06',
+    ])
+  })
+
+  test('a quarter without its year in a past-tense results story is the one that has begun', () => {
+    expect(at('The company reported a loss in the fourth quarter.', '2024-02-10')).toEqual(['the fourth quarter=2023-Q4'])
+    expect(at('The company will report results for the second quarter.', '2024-02-10')).toEqual(['the second quarter=2024-Q2'])
+    expect(at('Profit doubled in the first quarter of last year.', '2024-02-10')).toEqual(['the first quarter of last year=2023-Q1'])
+  })
+
+  test('the year of a month range, mid-year, decades, now', () => {
+    expect(at('Prices rose between September and October of 2007.', '2024-02-10')).toEqual(['September=2007-09', 'October of 2007=2007-10'])
+    expect(at('The plant opens in mid-2011.', '2010-02-10')).toEqual(['2011=2011'])
+    expect(at('Inflation was higher in the 70s and in the 1980s.', '2010-02-10')).toEqual(['the 70s=197', 'the 1980s=198'])
+    expect(at('The company now employs 4,300 people.', '2010-02-10')).toEqual(['now=2010-02-10'])
+  })
+
+  test('a weekday is the last one before the publication date, or the next one in a clause about the future', () => {
+    // 2024-03-20 is a Wednesday
+    expect(at('The minister resigned on Monday.', '2024-03-20')).toEqual(['Monday=2024-03-18'])
+    expect(at('The minister will resign on Monday.', '2024-03-20')).toEqual(['Monday=2024-03-25'])
+  })
+})
