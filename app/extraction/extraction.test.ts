@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { extract } from './index'
 import { findDates, parseReference } from './dates'
-import { splitPropositions } from './propositions'
+import { candidatePropositions, splitPropositions } from './propositions'
 import { splitSentences } from './sentences'
 
 const fixture = fs.readFileSync(path.resolve(__dirname, '../../../shared/fixtures/articles/interpol-syria.txt'), 'utf8')
@@ -190,7 +190,7 @@ describe('propositions', () => {
   })
 
   test('a clear verb wins over a guessed one; "according to" is context; "between A and B" stays whole', () => {
-    const texts = splitPropositions(
+    const texts = candidatePropositions(
       "According to the council's transport report, average commute times rose by 18 percent between 2015 and 2023.",
     ).map((p) => p.text)
     expect(texts).toEqual([
@@ -203,7 +203,7 @@ describe('propositions', () => {
   test('after a copula the predicate is kept with its modifier; an appositive is about its noun', () => {
     const texts = splitPropositions('The 49ers are an American football team based in Santa Clara, California.').map((p) => p.text)
     expect(texts).toContain('The 49ers are an American football team based in Santa Clara, California')
-    const appositive = splitPropositions('The award went to Maria Ortiz, the head of the agency, in 2019.').map((p) => p.text)
+    const appositive = candidatePropositions('The award went to Maria Ortiz, the head of the agency, in 2019.').map((p) => p.text)
     expect(appositive).toContain('Maria Ortiz the head of the agency')
   })
 
@@ -222,7 +222,7 @@ describe('propositions', () => {
 })
 
 describe('proposition rules', () => {
-  const split = (sentence: string) => splitPropositions(sentence).map((p) => p.text)
+  const split = (sentence: string) => candidatePropositions(sentence).map((p) => p.text)
 
   test('members of a list each make a proposition with what leads to the list', () => {
     expect(split('The festival attracted visitors from Spain, Italy and France.')).toEqual([

@@ -5,11 +5,13 @@
  */
 import { scoreCheckworthiness, CHECKWORTHY_THRESHOLD } from './checkworthiness'
 import { splitClaims } from './claims'
+import { newDiscourse, observe, resolveOpening, type AddedContext } from './context'
 import { findDates, parseReference, type DateMention } from './dates'
 import { findAttribution, findEntities, findQuotes, type Attribution, type EntityMention, type QuoteMention } from './entities'
 import { findNumbers, type NumberMention } from './numbers'
 import { splitPropositions, type Proposition } from './propositions'
 import { splitSentences } from './sentences'
+import { tag, tokensWithin } from './tagger'
 
 export type ExtractOptions = {
   published?: string /* YYYY-MM-DD, anchors relative dates */
@@ -18,7 +20,7 @@ export type ExtractedDate = DateMention
 export type ExtractedEntity = EntityMention
 export type ExtractedNumber = NumberMention
 export type ExtractedQuote = QuoteMention
-export type { Attribution, Proposition }
+export type { AddedContext, Attribution, Proposition }
 export type ExtractedSentence = {
   start: number
   end: number
@@ -41,6 +43,8 @@ export type ExtractedClaim = {
   attribution: Attribution | null
   /** What the claim asserts, one fact at a time; each part is a span of the input. */
   propositions: Proposition[]
+  /** What was put into (or left out of) `text` to make it readable alone. */
+  context: AddedContext[]
 }
 export type ExtractionResult = {
   sentences: ExtractedSentence[]
@@ -68,6 +72,9 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   const reference = parseReference(options.published)
   const spans = splitSentences(text)
   const allDates = findDates(text, reference)
+  const tokens = tag(text)
+  const discourse = newDiscourse()
+  let tokenCursor = 0
   const sentences: ExtractedSentence[] = []
   const claims: ExtractedClaim[] = []
   let dateCursor = 0
@@ -89,7 +96,12 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     for (let k = dateCursor; k < allDates.length && allDates[k]!.start < span.end; k++) {
       if (allDates[k]!.end <= span.end) dates.push(allDates[k]!)
     }
-    if (span.heading || words < MIN_CLAIM_WORDS) return
+    while (tokenCursor < tokens.length && tokens[tokenCursor]!.start < span.start) tokenCursor++
+    const sentenceTokens = tokensWithin(tokens, span.start, span.end, tokenCursor)
+    if (span.heading || words < MIN_CLAIM_WORDS) {
+      discourse.sentence++
+      return
+    }
 
     const relDates = shift(dates, -span.start)
     const numbers = shift(findNumbers(sentenceText, relDates), span.start)
@@ -108,12 +120,12 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
               via: 'sentence' as const,
             },
           ]
-        : splitClaims(sentenceText)
+        : splitClaims(sentenceText, sentenceTokens)
     // Each proposition goes to the claim holding its last (most specific) part.
     const propositions =
       sentenceText.length > MAX_SENTENCE_FOR_SPLIT
         ? []
-        : splitPropositions(sentenceText).map((p) => ({
+        : splitPropositions(sentenceText, sentenceTokens).map((p) => ({
             text: p.text,
             parts: shift(p.parts, span.start),
           }))
@@ -123,6 +135,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
       return k < 0 ? 0 : k
     }
     const owners = propositions.map(owner)
+    const continuesQuote = discourse.openQuoteSpeaker !== null && !attribution
     clauses.forEach((clause, k) => {
       const start = span.start + clause.start
       const end = span.start + clause.end
@@ -136,8 +149,18 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
       }
       // Dates carried into the claim's text from the sentence's leading context count as its own.
       const carried = clause.text.length > 0 && clause.start > 0 ? dates.filter((d) => d.end <= start && clause.text.includes(d.text)) : []
+      const opening = resolveOpening(clause.text, discourse, { continuesQuote: continuesQuote && k === 0 })
+      const context: AddedContext[] = [...(clause.carried ?? []).map((c) => ({ kind: 'shared' as const, text: c })), ...opening.added]
+      // A speaker belongs to the claims that say what was said: the one holding the attribution,
+      // or one the speaker was carried into.
+      const ownAttribution =
+        attribution && ((attribution.start >= start && attribution.end <= end) || attribution.verb === 'according to' || clauses.length === 1 || (clause.carried ?? []).some((c) => c.includes(attribution.source)))
+          ? attribution
+          : opening.added.find((a) => a.kind === 'speaker')
+          ? { source: opening.added.find((a) => a.kind === 'speaker')!.text, verb: 'said', start, end: start }
+          : null
       claims.push({
-        text: clause.text,
+        text: opening.text.replace(/``/g, '“').replace(/''/g, '”'),
         start,
         end,
         sentence: index,
@@ -147,10 +170,13 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
         entities: within(entities, start, end),
         numbers: within(numbers, start, end),
         quotes: quotes.filter((q) => q.start < end && q.end > start),
-        attribution,
+        attribution: ownAttribution,
         propositions: propositions.filter((_, i) => owners[i] === k),
+        context,
       })
     })
+    const speaker = attribution ? (/^(?:he|she)$/i.test(attribution.source) ? discourse.people[discourse.people.length - 1]?.name ?? null : attribution.source) : null
+    observe(discourse, sentenceText, sentenceTokens, entities.map((e) => ({ ...e })), speaker, 0)
   })
   return { sentences, claims }
 }

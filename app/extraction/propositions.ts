@@ -16,6 +16,9 @@
  * predicate; lead-ins set off by a comma go with the main proposition, or stand alone when they are
  * clauses ("When X happened, …").
  */
+import { keepGrammatical } from './proposition-check'
+import { tag, type Token as TaggedToken } from './tagger'
+
 export type Proposition = {
   text: string
   parts: { start: number; end: number }[]
@@ -678,8 +681,16 @@ function analyse(tk: Token[]): number[][] {
   return out.flatMap((ix) => (ix[0] === SUBJECT ? subjectList.map((s) => [...s, ...ix.slice(1)]) : [ix]))
 }
 
-/** The propositions of one sentence, with offsets relative to it. */
-export function splitPropositions(sentence: string): Proposition[] {
+/**
+ * The propositions of one sentence that are grammatical and faithful (see proposition-check.ts),
+ * with offsets relative to it. `tags` (relative to the sentence too) are computed when not given.
+ */
+export function splitPropositions(sentence: string, tags: TaggedToken[] = tag(sentence)): Proposition[] {
+  return keepGrammatical(tags, candidatePropositions(sentence))
+}
+
+/** Every proposition the rules find in one sentence, before the grammar check. */
+export function candidatePropositions(sentence: string): Proposition[] {
   if (sentence.length > 2000) return []
   const tokens = tokenize(sentence)
   const n = tokens.length

@@ -1,0 +1,142 @@
+/**
+ * Making a claim's text readable alone. A sentence-initial pronoun, demonstrative or short
+ * definite description whose referent is in an earlier sentence is replaced by that referent;
+ * discourse filler is dropped; a quotation continued from the previous sentence gets its speaker.
+ * Only `text` changes: the span stays the article's own words, and every addition is listed so a
+ * reviewer can see what was put in.
+ */
+import type { EntityMention } from './entities'
+import { isVerbal, type Token } from './tagger'
+
+export type AddedContext = {
+  kind: 'referent' | 'speaker' | 'shared' | 'filler'
+  /** The words put into the claim's text (for 'filler', the words left out). */
+  text: string
+  /** The words of the article they stand for, where they replace some. */
+  replaces?: string
+}
+
+/** What earlier sentences of the article have named, most recent last. */
+export type Discourse = {
+  sentence: number
+  people: { name: string; sentence: number }[]
+  organizations: { name: string; sentence: number }[]
+  /** Noun phrases by their head noun: "measures" → "corrective measures". */
+  phrases: Map<string, { phrase: string; sentence: number }>
+  /** The speaker of a quotation left open at the end of the last sentence. */
+  openQuoteSpeaker: string | null
+}
+
+export function newDiscourse(): Discourse {
+  return { sentence: 0, people: [], organizations: [], phrases: new Map(), openQuoteSpeaker: null }
+}
+
+/** How many sentences back a referent may be. */
+const REACH = 3
+
+const FILLER =
+  /^(?:It is (?:worth|important to) (?:noting|mentioning|note|mention) that|It should be (?:noted|mentioned) that|In a related (?:development|context|move),?|In other news,|However,|Meanwhile,|In addition,|Additionally,|Moreover,|Furthermore,|Also,|Separately,|Notably,|Indeed,|Nonetheless,|Nevertheless,|Still,|Besides,|Overall,|Elsewhere,|At the same time,)\s+/i
+const ORG_NOUNS =
+  /^(?:company|firm|group|carrier|airline|automaker|carmaker|bank|manufacturer|maker|retailer|agency|organi[sz]ation|conglomerate|insurer|lender|broadcaster|operator|business|corporation|giant|club|team|party)$/i
+const INDEX_NAME = /\b(?:Index|Average|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng|Composite)\b/
+const INDEX_NOUNS = /^(?:index|indices|average|benchmark)$/i
+const singular = (w: string) => w.toLowerCase().replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '')
+
+function capitalise(s: string) {
+  return s.charAt(0).toUpperCase() + s.slice(1)
+}
+
+function recent<T extends { sentence: number }>(items: T[], now: number): T | undefined {
+  const last = items[items.length - 1]
+  return last && now - last.sentence <= REACH ? last : undefined
+}
+
+/** Rewrites the opening of a claim's text so it reads alone; lists what was added. */
+export function resolveOpening(text: string, d: Discourse, { continuesQuote }: { continuesQuote: boolean }): { text: string; added: AddedContext[] } {
+  const added: AddedContext[] = []
+  let out = text
+  const filler = FILLER.exec(out)
+  if (filler) {
+    added.push({ kind: 'filler', text: filler[0].trim() })
+    out = capitalise(out.slice(filler[0].length))
+  }
+
+  const words = /^(\S+)\s+(\S+)\s*(\S*)/.exec(out)
+  if (words) {
+    const [, first, second, third] = words
+    const lower = first!.toLowerCase()
+    const person = recent(d.people, d.sentence)
+    const org = recent(d.organizations, d.sentence)
+    if ((lower === 'he' || lower === 'she') && person && /^[a-z]/.test(second!)) {
+      out = `${person.name}${out.slice(first!.length)}`
+      added.push({ kind: 'referent', text: person.name, replaces: first })
+    } else if ((lower === 'his' || lower === 'her') && person && /^[a-z]/.test(second!)) {
+      out = `${person.name}’s${out.slice(first!.length)}`
+      added.push({ kind: 'referent', text: `${person.name}’s`, replaces: first })
+    } else if (lower === 'the' && ORG_NOUNS.test(second!.replace(/[,’'s]+$/, '')) && org && /^[a-z]/.test(third ?? '')) {
+      const replaced = `${first} ${second!.replace(/[,]$/, '')}`
+      const possessive = /’s$|'s$/.test(second!) ? '’s' : ''
+      out = `${org.name}${possessive}${out.slice(first!.length + 1 + second!.replace(/[,]$/, '').length)}`
+      added.push({ kind: 'referent', text: org.name, replaces: replaced })
+    } else if (lower === 'the' && INDEX_NOUNS.test(second!)) {
+      const index = [...d.organizations].reverse().find((o) => INDEX_NAME.test(o.name) && d.sentence - o.sentence <= REACH)
+      if (index) {
+        out = `The ${index.name.replace(/^The\s+/, '')}${out.slice(first!.length + 1 + second!.length)}`
+        added.push({ kind: 'referent', text: index.name, replaces: `${first} ${second}` })
+      }
+    } else if (/^(?:this|these|that|those)$/.test(lower) && /^[a-z]+$/.test(second!)) {
+      const antecedent = d.phrases.get(singular(second!))
+      if (antecedent && d.sentence - antecedent.sentence <= REACH && antecedent.phrase.toLowerCase() !== second!.toLowerCase()) {
+        out = `The ${antecedent.phrase}${out.slice(first!.length + 1 + second!.length)}`
+        added.push({ kind: 'referent', text: `the ${antecedent.phrase}`, replaces: `${first} ${second}` })
+      }
+    }
+  }
+
+  if (continuesQuote && d.openQuoteSpeaker) {
+    const inner = out.replace(/^[“"‘`']+\s*/, '').replace(/\s*[”"’']+\s*$/, '')
+    out = `${d.openQuoteSpeaker} said: “${inner}”`
+    added.push({ kind: 'speaker', text: d.openQuoteSpeaker })
+  }
+  return { text: out, added }
+}
+
+/** Opening and closing quotation marks in a sentence (`` and '' count as one mark each). */
+export function quoteBalance(sentence: string): number {
+  const opens = (sentence.match(/“|``|«/g) ?? []).length
+  const closes = (sentence.match(/”|''|»/g) ?? []).length
+  const straight = (sentence.match(/(?<![A-Za-z])"|"(?![A-Za-z])/g) ?? []).length
+  return opens - closes + (straight % 2)
+}
+
+/** Records what a sentence names, for the sentences after it. */
+export function observe(d: Discourse, sentence: string, tokens: Token[], entities: EntityMention[], speaker: string | null, sentenceStart: number) {
+  const at = d.sentence
+  for (const e of entities) {
+    const name = e.text.replace(/^(?:The|A|An)\s+/, '')
+    if (e.type === 'person' && name.split(/\s+/).length >= 2) d.people.push({ name, sentence: at })
+    else if (e.type === 'person') {
+      // a surname alone refers to the full name given before it
+      const full = [...d.people].reverse().find((p) => p.name.endsWith(` ${name}`))
+      d.people.push({ name: full?.name ?? name, sentence: at })
+    } else if (e.type === 'organization' || (e.type === 'other' && /^\p{Lu}{2,}$|^[\p{Lu}][\p{L}&.-]+(?:\s[\p{Lu}][\p{L}&.-]+)*$/u.test(name) && name.length > 2))
+      d.organizations.push({ name, sentence: at })
+  }
+  // Noun phrases: adjectives and nouns ending in a noun ("corrective measures").
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.pos !== 'NOUN' || tokens[i + 1]?.pos === 'NOUN') continue
+    let j = i
+    while (j > 0 && (tokens[j - 1]!.pos === 'ADJ' || tokens[j - 1]!.pos === 'NOUN') && i - j < 4) j--
+    if (j === i) continue
+    const phrase = sentence.slice(tokens[j]!.start - sentenceStart, tokens[i]!.end - sentenceStart)
+    if (!isVerbal(tokens[j]) && /^[a-z][a-z\s-]+$/.test(phrase)) d.phrases.set(singular(tokens[i]!.text), { phrase, sentence: at })
+  }
+  // Only the last few sentences can hold a referent.
+  if (d.people.length > 64) d.people.splice(0, d.people.length - 32)
+  if (d.organizations.length > 64) d.organizations.splice(0, d.organizations.length - 32)
+  if (d.phrases.size > 4096) d.phrases.clear()
+  const balance = quoteBalance(sentence)
+  if (balance > 0) d.openQuoteSpeaker = speaker
+  else if (balance < 0) d.openQuoteSpeaker = null
+  d.sentence++
+}

@@ -1,0 +1,73 @@
+/**
+ * Only grammatical, faithful propositions are shown. A proposition is made of pieces of its
+ * sentence; it is kept when it has a subject and a finite verb, never cuts a word or number
+ * ("4,300" stays whole), does not end on a word that needs more ("for", "the", "and"), and every
+ * place where words were left out is one where a sentence can lose them: an adjunct phrase after a
+ * complete one, a coordinated member, a parenthetical or leading comma phrase. A verb whose object
+ * was dropped while a phrase about that object was kept ("focused in security" from "focused on
+ * cooperation in security") is refused.
+ */
+import type { Proposition } from './propositions'
+import { isFiniteVerb, isNominal, isVerbal, type Token } from './tagger'
+
+const isWord = (t: Token) => /[\p{L}\p{N}]/u.test(t.text)
+const DANGLING_END = new Set(['ADP', 'DET', 'CCONJ', 'SCONJ', 'PART', 'AUX'])
+const DATE_NOUN = /^(?:year|years|month|months|week|weeks|day|days|quarter|century|decade|today|yesterday)$/i
+
+/** Token indices covered by the parts, or null when a part boundary falls inside a token. */
+function coveredTokens(tokens: Token[], parts: { start: number; end: number }[]): number[] | null {
+  const out: number[] = []
+  for (const part of parts) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!
+      if (t.end <= part.start || t.start >= part.end) continue
+      if (t.start < part.start || t.end > part.end) {
+        if (isWord(t)) return null
+        continue
+      }
+      out.push(i)
+    }
+  }
+  return [...new Set(out)].sort((a, b) => a - b)
+}
+
+function validJunction(tokens: Token[], a: number, b: number): boolean {
+  const left = tokens[a]!
+  const right = tokens[b]!
+  const skipped = tokens.slice(a + 1, b)
+  const before = tokens[b - 1]!
+  if (skipped.every((t) => !isWord(t))) return true
+  // an adjunct phrase after a complete one: "met with X | during the Assembly", "… 2012 | in Damascus"
+  if (right.pos === 'ADP' && (before.pos === 'PROPN' || before.pos === 'X' || before.pos === 'NUM' || before.pos === 'PUNCT' || DATE_NOUN.test(before.text)) && (isVerbal(left) || isNominal(left) || left.pos === 'PUNCT' || left.pos === 'ADV'))
+    return true
+  // a coordinated member: "from Spain, | Italy", "such as Monet and | Degas", "a slow, | costly process"
+  const last = skipped[skipped.length - 1]!
+  const kind = (t: Token) => (t.pos === 'PROPN' ? 'NOUN' : t.pos)
+  if ((last.text === ',' || last.pos === 'CCONJ') && !isVerbal(right) && right.pos !== 'ADP' && kind(skipped[0]!) === kind(right)) return true
+  // coordinated subjects or a parenthetical between subject and verb: "The senator and the governor | signed"
+  if (isNominal(left) && isVerbal(right) && (skipped.some((t) => t.pos === 'CCONJ') || (skipped[0]!.text === ',' && last.text === ',')))
+    return true
+  return false
+}
+
+export function isGrammatical(tokens: Token[], p: Proposition): boolean {
+  const ix = coveredTokens(tokens, p.parts)
+  if (!ix || ix.length < 3) return false
+  const words = ix.filter((i) => isWord(tokens[i]!))
+  if (!words.length || DANGLING_END.has(tokens[words[words.length - 1]!]!.pos)) return false
+  // a quotation is never cut
+  const quotes = ix.filter((i) => /^[“”"«»]$/.test(tokens[i]!.text)).length
+  if (quotes % 2 === 1) return false
+  const verb = ix.findIndex((i) => isFiniteVerb(tokens, i))
+  if (verb < 0 || !ix.slice(0, verb).some((i) => isNominal(tokens[i]))) return false
+  for (let k = 1; k < ix.length; k++) {
+    if (ix[k]! === ix[k - 1]! + 1) continue
+    if (!validJunction(tokens, ix[k - 1]!, ix[k]!)) return false
+  }
+  return true
+}
+
+/** The propositions worth showing: grammatical and faithful, as far as the tags can tell. */
+export function keepGrammatical(tokens: Token[], propositions: Proposition[]): Proposition[] {
+  return propositions.filter((p) => isGrammatical(tokens, p))
+}
