@@ -25,21 +25,25 @@ export type Discourse = {
   phrases: Map<string, { phrase: string; sentence: number }>
   /** The speaker of a quotation left open at the end of the last sentence. */
   openQuoteSpeaker: string | null
+  /** Sentences since that quotation opened. */
+  quoteAge: number
 }
 
 export function newDiscourse(): Discourse {
-  return { sentence: 0, people: [], organizations: [], phrases: new Map(), openQuoteSpeaker: null }
+  return { sentence: 0, people: [], organizations: [], phrases: new Map(), openQuoteSpeaker: null, quoteAge: 0 }
 }
 
 /** How many sentences back a referent may be. */
 const REACH = 3
 
 const FILLER =
-  /^(?:It is (?:worth|important to) (?:noting|mentioning|note|mention) that|It should be (?:noted|mentioned) that|In a related (?:development|context|move),?|In other news,|However,|Meanwhile,|In addition,|Additionally,|Moreover,|Furthermore,|Also,|Separately,|Notably,|Indeed,|Nonetheless,|Nevertheless,|Still,|Besides,|Overall,|Elsewhere,|At the same time,)\s+/i
+  /^(?:It is (?:worth|important to) (?:noting|mentioning|note|mention) that|It should be (?:noted|mentioned) that|In a related (?:development|context|move),?|In other news,|However,|Meanwhile,|In addition,|Additionally,|Moreover,|Furthermore,|Also,|Separately,|Notably,|Indeed,|Nonetheless,|Nevertheless,|Still,|Besides,|Overall,|Elsewhere,|At the same time,|And|Plus)\s+/i
 const ORG_NOUNS =
   /^(?:company|firm|group|carrier|airline|automaker|carmaker|bank|manufacturer|maker|retailer|agency|organi[sz]ation|conglomerate|insurer|lender|broadcaster|operator|business|corporation|giant|club|team|party)$/i
 const INDEX_NAME = /\b(?:Index|Average|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng|Composite)\b/
 const INDEX_NOUNS = /^(?:index|indices|average|benchmark)$/i
+/** Capitalised phrases the entity rules may take for a name that are places or bodies. */
+const NOT_A_PERSON = /\b(?:United|States|Kingdom|Republic|Union|Emirates|Nations|Street|Journal|Times|Airlines|Airways|Motors|Inc|Corp|LLC)\b/
 const singular = (w: string) => w.toLowerCase().replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '')
 
 function capitalise(s: string) {
@@ -67,7 +71,12 @@ export function resolveOpening(text: string, d: Discourse, { continuesQuote }: {
     const lower = first!.toLowerCase()
     const person = recent(d.people, d.sentence)
     const org = recent(d.organizations, d.sentence)
-    if ((lower === 'he' || lower === 'she') && person && /^[a-z]/.test(second!)) {
+    const surname = /^\p{Lu}[\p{L}’'-]+$/u.test(first!) && /^[a-z]/.test(second!) ? [...d.people].reverse().find((p) => p.name.endsWith(` ${first}`) && d.sentence - p.sentence <= 8) : undefined
+    if (surname) {
+      // a surname alone stands for the full name given earlier
+      out = `${surname.name}${out.slice(first!.length)}`
+      added.push({ kind: 'referent', text: surname.name, replaces: first })
+    } else if ((lower === 'he' || lower === 'she') && person && /^[a-z]/.test(second!)) {
       out = `${person.name}${out.slice(first!.length)}`
       added.push({ kind: 'referent', text: person.name, replaces: first })
     } else if ((lower === 'his' || lower === 'her') && person && /^[a-z]/.test(second!)) {
@@ -93,10 +102,11 @@ export function resolveOpening(text: string, d: Discourse, { continuesQuote }: {
     }
   }
 
-  if (continuesQuote && d.openQuoteSpeaker) {
+  if (continuesQuote && d.openQuoteSpeaker && !/^[“"`]/.test(out)) {
     const inner = out.replace(/^[“"‘`']+\s*/, '').replace(/\s*[”"’']+\s*$/, '')
-    out = `${d.openQuoteSpeaker} said: “${inner}”`
-    added.push({ kind: 'speaker', text: d.openQuoteSpeaker })
+    const speaker = capitalise(d.openQuoteSpeaker)
+    out = `${speaker} said: “${inner}”`
+    added.push({ kind: 'speaker', text: speaker })
   }
   return { text: out, added }
 }
@@ -109,11 +119,20 @@ export function quoteBalance(sentence: string): number {
   return opens - closes + (straight % 2)
 }
 
+/** The name just before the last opening quotation mark: "with analyst Jane Roe saying “…". */
+function speakerBefore(sentence: string, entities: EntityMention[], sentenceStart: number): string | null {
+  const open = Math.max(sentence.lastIndexOf('“'), sentence.lastIndexOf('``'), sentence.lastIndexOf('"'))
+  if (open < 0) return null
+  const named = entities.filter((e) => (e.type === 'person' || e.type === 'organization') && e.end - sentenceStart <= open && open - (e.end - sentenceStart) <= 40)
+  return named.length ? named[named.length - 1]!.text : null
+}
+
 /** Records what a sentence names, for the sentences after it. */
 export function observe(d: Discourse, sentence: string, tokens: Token[], entities: EntityMention[], speaker: string | null, sentenceStart: number) {
   const at = d.sentence
   for (const e of entities) {
     const name = e.text.replace(/^(?:The|A|An)\s+/, '')
+    if (e.type === 'person' && NOT_A_PERSON.test(name)) continue
     if (e.type === 'person' && name.split(/\s+/).length >= 2) d.people.push({ name, sentence: at })
     else if (e.type === 'person') {
       // a surname alone refers to the full name given before it
@@ -136,7 +155,9 @@ export function observe(d: Discourse, sentence: string, tokens: Token[], entitie
   if (d.organizations.length > 64) d.organizations.splice(0, d.organizations.length - 32)
   if (d.phrases.size > 4096) d.phrases.clear()
   const balance = quoteBalance(sentence)
-  if (balance > 0) d.openQuoteSpeaker = speaker
-  else if (balance < 0) d.openQuoteSpeaker = null
+  if (balance > 0) {
+    d.openQuoteSpeaker = speakerBefore(sentence, entities, sentenceStart) ?? speaker
+    d.quoteAge = 0
+  } else if (balance < 0 || /[”"'»]\s*$/.test(sentence.trim()) || ++d.quoteAge >= 2) d.openQuoteSpeaker = null
   d.sentence++
 }

@@ -210,8 +210,10 @@ const RULES: Rule[] = [
     },
   },
   // Present, past and future references, valued as TimeML does
-  { re: /\b(?:now|at present)\b/gi, value: (_m, ref) => (ref ? ymd(ref) : 'PRESENT_REF') },
-  { re: /\b(?:currently|for the time being|nowadays)\b/gi, value: () => 'PRESENT_REF' },
+  { re: /\b(?:now|at present|currently)\b/gi, value: (_m, ref) => (ref ? ymd(ref) : 'PRESENT_REF') },
+  { re: /\b(?:for the time being|nowadays)\b/gi, value: () => 'PRESENT_REF' },
+  // the end of the month (year): the one the publication date is in
+  { re: /\b(?:the )?(?:end|start|beginning|middle) of (?:the|this) (month|year)\b/gi, value: (m, ref) => (ref ? (m[1]!.toLowerCase() === 'year' ? String(ref.y) : `${ref.y}-${pad(ref.m)}`) : null) },
   { re: /\b(?:recently|in the past)\b/gi, value: () => 'PAST_REF' },
   { re: /\b(?:soon(?!-)|in the (?:near |coming )?future|in the near term)\b/gi, value: () => 'FUTURE_REF' },
   // Month alone: "in January" (year from the publication date)

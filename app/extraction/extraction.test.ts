@@ -176,7 +176,7 @@ describe('robustness', () => {
     expect(result.sentences.length).toBeGreaterThan(1000)
     const last = result.claims[result.claims.length - 1]!
     expect(big.slice(last.start, last.end).length).toBeGreaterThan(0)
-  })
+  }, 90_000)
 })
 
 describe('propositions', () => {

@@ -176,7 +176,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
       })
     })
     const speaker = attribution ? (/^(?:he|she)$/i.test(attribution.source) ? discourse.people[discourse.people.length - 1]?.name ?? null : attribution.source) : null
-    observe(discourse, sentenceText, sentenceTokens, entities.map((e) => ({ ...e })), speaker, 0)
+    observe(discourse, sentenceText, sentenceTokens, entities, speaker, span.start)
   })
   return { sentences, claims }
 }

@@ -98,7 +98,7 @@ function splitLine(text: string, lineStart: number, lineEnd: number, out: Span[]
         const lower = word.toLowerCase()
         // "Dr. Smith", "No. 5", "Maj. Gen. Tahhan": never a boundary. Other abbreviations
         // ("Inc.", "U.S.") end a sentence only when a capitalised word follows.
-        if (PREFIX_ABBREVIATIONS.has(lower) || /^\p{L}$/u.test(word) || !isUpperStart(text[next])) {
+        if (PREFIX_ABBREVIATIONS.has(lower) || /^\p{L}$/u.test(word) || !isUpperStart(text[next]) || text[next] === '(') {
           i = end
           continue
         }
@@ -128,7 +128,7 @@ function splitLine(text: string, lineStart: number, lineEnd: number, out: Span[]
 /** A short line with no closing punctuation and no verb-like word reads as a headline or heading. */
 export function looksLikeHeading(line: string) {
   const trimmed = line.trim()
-  if (!trimmed || /[.!?:;。？！؟]["”’)]?$/.test(trimmed)) return false
+  if (!trimmed || /[.!?:;。？！؟…](?:["”’)»]|'')?$/.test(trimmed)) return false
   const words = trimmed.split(/\s+/)
   if (words.length > 14) return false
   if (BULLET.test(line)) return false

@@ -18,7 +18,7 @@ export type Token = {
   lower: string
 }
 
-const nlp = winkNLP(model, ['sbd', 'negation', 'pos'])
+const nlp = winkNLP(model, ['sbd', 'pos'])
 const its = nlp.its
 
 /** Words the tagger reads as proper nouns at the start of a sentence although they are verbs or nouns here. */
