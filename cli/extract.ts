@@ -3,8 +3,10 @@
  * Prints the extraction of one article as JSON; with --lines, one JSON object per input line.
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import readline from 'node:readline'
 import { parseArgs } from 'node:util'
+import { Worker } from 'node:worker_threads'
 import { z } from 'zod'
 import { extract } from '../app/extraction'
 
@@ -69,15 +71,79 @@ async function write(line: string) {
   if (!process.stdout.write(line)) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()))
 }
 
+/** Lines per message to a worker: large enough to amortise the hand-over, small enough to stream. */
+const BATCH_LINES = 64
+const BATCH_CHARS = 256 * 1024
+
+/**
+ * `--lines`: every line is its own document. Lines are read in batches and extracted on worker
+ * threads (one per core); results are written in input order as soon as they are ready, with at
+ * most two batches in flight per worker so memory stays flat however large the input.
+ */
+async function extractLines(stream: NodeJS.ReadableStream, published: string | undefined) {
+  const size = Math.max(1, Math.min(8, os.availableParallelism()))
+  // The built entry runs its built worker; under tsx (development) the TypeScript one.
+  const built = import.meta.url.endsWith('.mjs')
+  const workerUrl = new URL(built ? './extract-worker.mjs' : './extract-worker.ts', import.meta.url)
+  const workers = Array.from({ length: size }, () => new Worker(workerUrl, built ? {} : { execArgv: ['--import', 'tsx'] }))
+  const done = new Map<number, string>()
+  const waiting = new Map<number, () => void>()
+  let failure: string | null = null
+  for (const worker of workers) {
+    worker.on('message', (m: { id: number; output?: string; error?: string }) => {
+      if (m.error !== undefined) failure ??= m.error
+      done.set(m.id, m.output ?? '')
+      waiting.get(m.id)?.()
+    })
+    worker.on('error', (error) => {
+      failure ??= error.message
+      for (const resolve of waiting.values()) resolve()
+    })
+  }
+  const result = (id: number) =>
+    new Promise<string>((resolve) => {
+      const take = () => resolve(done.get(id) ?? '')
+      if (done.has(id) || failure) take()
+      else waiting.set(id, take)
+    })
+
+  let next = 0
+  let written = 0
+  const flushUpTo = async (limit: number) => {
+    while (written < next && next - written > limit) {
+      const output = await result(written)
+      if (failure) fail(failure)
+      done.delete(written)
+      waiting.delete(written)
+      await write(output)
+      written++
+    }
+  }
+  let lines: string[] = []
+  let chars = 0
+  const send = async () => {
+    workers[next % size]!.postMessage({ id: next, lines, published })
+    next++
+    lines = []
+    chars = 0
+    await flushUpTo(size * 2)
+  }
+  const rl = readline.createInterface({ input: stream, crlfDelay: Infinity })
+  for await (const line of rl) {
+    lines.push(line)
+    chars += line.length
+    if (lines.length >= BATCH_LINES || chars >= BATCH_CHARS) await send()
+  }
+  if (lines.length) await send()
+  await flushUpTo(0)
+  await Promise.all(workers.map((w) => w.terminate()))
+}
+
 async function main() {
   const args = parse()
   const stream = openInput(args.input)
   stream.on('error', (error: NodeJS.ErrnoException) => fail(`${args.input}: cannot be read (${error.code ?? error.message})`))
-  if (args.lines) {
-    const rl = readline.createInterface({ input: stream, crlfDelay: Infinity })
-    for await (const line of rl) await write(`${JSON.stringify(extract(line, { published: args.published }))}\n`)
-    return
-  }
+  if (args.lines) return extractLines(stream, args.published)
   stream.setEncoding('utf8')
   let text = ''
   for await (const chunk of stream) text += chunk as string
