@@ -1,6 +1,6 @@
 import { relations, sql } from 'drizzle-orm'
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
-import { CLAIM_STATUSES, ROLES, STANCES, VERDICTS } from '../app/workflow/vocabulary'
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { CLAIM_STATUSES, ROLES, SNAPSHOT_STATUSES, SOURCE_CHANGES, STANCES, VERDICTS } from '../app/workflow/vocabulary'
 
 /** Milliseconds since the epoch, set by SQLite when a row is written. */
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`
@@ -167,6 +167,41 @@ export const sources = sqliteTable(
   (t) => [uniqueIndex('sources_url_unique_idx').on(t.url)],
 )
 
+/**
+ * What a source's URL answered at one moment, fetched in the background through the guarded fetch.
+ * A row starts `pending` and becomes `ok` (with the text and the compressed bytes) or `failed`
+ * (with the reason). Rows are never updated after that: each check adds one.
+ */
+export const sourceSnapshots = sqliteTable(
+  'source_snapshots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    /** The URL asked for (the source's URL at the time); the final one after redirects is `finalUrl`. */
+    requestedUrl: text('requested_url').notNull(),
+    status: text('status', { enum: SNAPSHOT_STATUSES }).notNull().default('pending'),
+    /** Why a failed fetch failed, in words for the reviewer. */
+    error: text('error'),
+    finalUrl: text('final_url'),
+    httpStatus: integer('http_status'),
+    contentType: text('content_type'),
+    title: text('title'),
+    /** Readable text of the page (HTML-to-text), or the text itself for text/plain; null for other types. */
+    text: text('text'),
+    /** SHA-256 (hex) of the bytes received. */
+    sha256: text('sha256'),
+    /** The bytes received, gzip-compressed. */
+    content: blob('content', { mode: 'buffer' }),
+    contentLength: integer('content_length'),
+    change: text('change', { enum: SOURCE_CHANGES }),
+    fetchedAt: integer('fetched_at', { mode: 'timestamp_ms' }),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index('source_snapshots_source_idx').on(t.sourceId, t.id), index('source_snapshots_status_idx').on(t.status, t.sourceId)],
+)
+
 export const evidence = sqliteTable(
   'evidence',
   {
@@ -264,6 +299,11 @@ export const claimsRelations = relations(claims, ({ one, many }) => ({
 
 export const sourcesRelations = relations(sources, ({ many }) => ({
   evidence: many(evidence),
+  snapshots: many(sourceSnapshots),
+}))
+
+export const sourceSnapshotsRelations = relations(sourceSnapshots, ({ one }) => ({
+  source: one(sources, { fields: [sourceSnapshots.sourceId], references: [sources.id] }),
 }))
 
 export const evidenceRelations = relations(evidence, ({ one }) => ({

@@ -3,7 +3,15 @@ import http from 'node:http'
 import https from 'node:https'
 import net from 'node:net'
 
-export class FetchRefusedError extends Error {}
+/** `httpStatus` is set when the server answered with an error status, `unreachable` when it could not be reached in time. */
+export class FetchRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly details: { httpStatus?: number; unreachable?: boolean } = {},
+  ) {
+    super(message)
+  }
+}
 
 const ALLOWED_TYPES = ['text/html', 'application/xhtml+xml', 'text/plain']
 
@@ -41,8 +49,9 @@ export function isPrivateAddress(address: string): boolean {
   return false
 }
 
-type Options = { allowPrivate: boolean; timeoutMs?: number; maxBytes?: number; maxRedirects?: number }
-export type FetchedPage = { url: string; contentType: string; text: string }
+type Options = { allowPrivate: boolean; timeoutMs?: number; maxBytes?: number; maxRedirects?: number; allowedTypes?: string[] }
+/** `bytes` are the body as received; `text` is it decoded with the declared charset. */
+export type FetchedPage = { url: string; status: number; contentType: string; text: string; bytes: Buffer }
 
 /**
  * Fetches a page for import without letting a URL reach this machine's network: every hop's
@@ -50,23 +59,23 @@ export type FetchedPage = { url: string; contentType: string; text: string }
  * answer in between), redirects are followed by hand up to a limit, and time, size and content
  * type are limited. Refusals throw FetchRefusedError with a message for the person importing.
  */
-export async function fetchArticlePage(rawUrl: string, { allowPrivate, timeoutMs = 10_000, maxBytes = 5 * 1024 * 1024, maxRedirects = 5 }: Options): Promise<FetchedPage> {
+export async function fetchArticlePage(rawUrl: string, { allowPrivate, timeoutMs = 10_000, maxBytes = 5 * 1024 * 1024, maxRedirects = 5, allowedTypes = ALLOWED_TYPES }: Options): Promise<FetchedPage> {
   const deadline = Date.now() + timeoutMs
   let url = new URL(rawUrl)
   for (let hop = 0; ; hop++) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchRefusedError('Only http and https addresses can be imported.')
-    const response = await requestOnce(url, { allowPrivate, deadline, maxBytes })
+    const response = await requestOnce(url, { allowPrivate, deadline, maxBytes, allowedTypes })
     if (response.redirect) {
       if (hop >= maxRedirects) throw new FetchRefusedError(`The page redirected more than ${maxRedirects} times.`)
       url = new URL(response.redirect, url)
       continue
     }
-    return { url: url.toString(), contentType: response.contentType, text: response.text }
+    return { url: url.toString(), status: response.status, contentType: response.contentType, text: response.text, bytes: response.bytes }
   }
 }
 
-function requestOnce(url: URL, { allowPrivate, deadline, maxBytes }: { allowPrivate: boolean; deadline: number; maxBytes: number }) {
-  return new Promise<{ redirect?: string; contentType: string; text: string }>((resolve, reject) => {
+function requestOnce(url: URL, { allowPrivate, deadline, maxBytes, allowedTypes }: { allowPrivate: boolean; deadline: number; maxBytes: number; allowedTypes: string[] }) {
+  return new Promise<{ redirect?: string; status: number; contentType: string; text: string; bytes: Buffer }>((resolve, reject) => {
     const host = url.hostname.replace(/^\[|\]$/g, '')
     if (net.isIP(host) && !allowPrivate && isPrivateAddress(host)) {
       return reject(new FetchRefusedError('That address is on a private or local network and cannot be imported.'))
@@ -84,20 +93,20 @@ function requestOnce(url: URL, { allowPrivate, deadline, maxBytes }: { allowPriv
       })
     }
     const remaining = deadline - Date.now()
-    if (remaining <= 0) return reject(new FetchRefusedError('The page took too long to answer.'))
+    if (remaining <= 0) return reject(new FetchRefusedError('The page took too long to answer.', { unreachable: true }))
     const client = url.protocol === 'https:' ? https : http
     const req = client.get(url, { lookup, timeout: remaining, headers: { 'user-agent': 'Claimdesk article import', accept: 'text/html, text/plain;q=0.9' } }, (res) => {
       const status = res.statusCode ?? 0
       if (status >= 300 && status < 400 && res.headers.location) {
         res.resume()
-        return resolve({ redirect: res.headers.location, contentType: '', text: '' })
+        return resolve({ redirect: res.headers.location, status, contentType: '', text: '', bytes: Buffer.alloc(0) })
       }
       if (status < 200 || status >= 300) {
         res.resume()
-        return reject(new FetchRefusedError(`The page answered with HTTP ${status}.`))
+        return reject(new FetchRefusedError(`The page answered with HTTP ${status}.`, { httpStatus: status }))
       }
       const contentType = (res.headers['content-type'] ?? '').toLowerCase()
-      if (!ALLOWED_TYPES.some((t) => contentType.startsWith(t))) {
+      if (!allowedTypes.some((t) => contentType.startsWith(t))) {
         res.resume()
         return reject(new FetchRefusedError(`That address is not a web page (${contentType.split(';')[0] || 'no content type'}).`))
       }
@@ -124,11 +133,15 @@ function requestOnce(url: URL, { allowPrivate, deadline, maxBytes }: { allowPriv
         } catch {
           decoder = new TextDecoder('utf-8')
         }
-        resolve({ contentType, text: decoder.decode(Buffer.concat(chunks)) })
+        const bytes = Buffer.concat(chunks)
+        resolve({ status, contentType, text: decoder.decode(bytes), bytes })
       })
       res.on('error', reject)
     })
-    req.on('timeout', () => req.destroy(new FetchRefusedError('The page took too long to answer.')))
-    req.on('error', (err) => reject(err instanceof FetchRefusedError ? err : new FetchRefusedError(`The page could not be fetched (${(err as NodeJS.ErrnoException).code ?? err.message}).`)))
+    req.on('timeout', () => req.destroy(new FetchRefusedError('The page took too long to answer.', { unreachable: true })))
+    // One limit for the whole fetch: a server dripping bytes is cut off at the deadline too.
+    const overall = setTimeout(() => req.destroy(new FetchRefusedError('The page took too long to answer.', { unreachable: true })), remaining)
+    req.on('close', () => clearTimeout(overall))
+    req.on('error', (err) => reject(err instanceof FetchRefusedError ? err : new FetchRefusedError(`The page could not be fetched (${(err as NodeJS.ErrnoException).code ?? err.message}).`, { unreachable: true })))
   })
 }

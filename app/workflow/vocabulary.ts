@@ -40,3 +40,17 @@ export const VERDICT_LABELS = Object.fromEntries(VERDICTS.map((v) => [v, VERDICT
 
 export const STANCES = ['supports', 'refutes', 'context'] as const
 export type Stance = (typeof STANCES)[number]
+
+/** A source snapshot's state: fetching, fetched, or the fetch failed. */
+export const SNAPSHOT_STATUSES = ['pending', 'ok', 'failed'] as const
+export type SnapshotStatus = (typeof SNAPSHOT_STATUSES)[number]
+
+/** How a snapshot compares with the source's first good snapshot of the same URL. */
+export const SOURCE_CHANGES = ['unchanged', 'changed', 'gone'] as const
+export type SourceChange = (typeof SOURCE_CHANGES)[number]
+
+export const SOURCE_CHANGE_LABELS: Record<SourceChange, string> = {
+  unchanged: 'Unchanged',
+  changed: 'Changed',
+  gone: 'Gone',
+}
