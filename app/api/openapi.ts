@@ -8,6 +8,8 @@ import {
   EvidenceCreateSchema,
   ErrorSchema,
   EventOutSchema,
+  EvidenceOutSchema,
+  SourceOutSchema,
 } from './schemas'
 
 type Schema = z.ZodType
@@ -76,6 +78,8 @@ export function openApiDocument({ serverUrl, queueQuery }: { serverUrl: string; 
         Article: jsonSchema(ArticleOutSchema, 'output'),
         Claim: jsonSchema(ClaimOutSchema, 'output'),
         ClaimEvent: jsonSchema(EventOutSchema, 'output'),
+        Source: jsonSchema(SourceOutSchema, 'output'),
+        Evidence: jsonSchema(EvidenceOutSchema, 'output'),
       },
     },
     paths: {
@@ -117,9 +121,14 @@ export function openApiDocument({ serverUrl, queueQuery }: { serverUrl: string; 
         ),
       },
       '/claims/{claimId}/evidence': {
+        get: op(
+          'The claim’s evidence, each with its source’s snapshot and whether the excerpt was found in it',
+          { '200': json('Evidence, oldest first', { type: 'object', properties: { evidence: { type: 'array', items: { $ref: '#/components/schemas/Evidence' } } } }) },
+          { pathId: 'claimId' },
+        ),
         post: op(
-          'Link a source to a claim with a stance and an excerpt',
-          { '201': json('The evidence', { type: 'object' }) },
+          'Link a source to a claim with a stance and an excerpt; the source is snapshotted in the background',
+          { '201': json('The evidence (its snapshot pending)', { $ref: '#/components/schemas/Evidence' }) },
           { pathId: 'claimId', requestBody: EvidenceCreateSchema, errors: { '409': errorResponse('The claim is approved and locked'), '422': errorResponse('Invalid fields') } },
         ),
       },
@@ -128,6 +137,16 @@ export function openApiDocument({ serverUrl, queueQuery }: { serverUrl: string; 
           'The claim’s history',
           { '200': json('Events, oldest first', { type: 'object', properties: { events: { type: 'array', items: { $ref: '#/components/schemas/ClaimEvent' } } } }) },
           { pathId: 'claimId' },
+        ),
+      },
+      '/sources/{sourceId}': {
+        get: op('A source with its newest snapshot', { '200': json('The source', { $ref: '#/components/schemas/Source' }) }, { pathId: 'sourceId' }),
+      },
+      '/sources/{sourceId}/check': {
+        post: op(
+          'Fetch the source again in the background and compare it with its first snapshot',
+          { '202': json('Accepted: the source, its snapshot pending', { $ref: '#/components/schemas/Source' }) },
+          { pathId: 'sourceId' },
         ),
       },
       '/exports/claims': {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CLAIM_STATUSES, STANCES, VERDICTS } from '../workflow'
+import { CLAIM_STATUSES, SNAPSHOT_STATUSES, SOURCE_CHANGES, STANCES, VERDICTS } from '../workflow'
 
 /** Request and response shapes of the REST API; the OpenAPI document is generated from these. */
 
@@ -106,6 +106,43 @@ export const EventOutSchema = z.object({
   note: z.string(),
   actor: z.object({ id: z.number().int(), name: z.string() }).nullable(),
   at: z.string(),
+})
+
+export const SnapshotOutSchema = z
+  .object({
+    status: z.enum(SNAPSHOT_STATUSES).describe('pending while a fetch is under way (the other fields then describe the one before it)'),
+    fetchedAt: z.string().nullable(),
+    httpStatus: z.number().int().nullable(),
+    sha256: z.string().nullable().describe('SHA-256 (hex) of the bytes received'),
+    title: z.string().nullable(),
+    contentType: z.string().nullable(),
+    finalUrl: z.string().nullable().describe('The URL after redirects'),
+    error: z.string().nullable().describe('Why the fetch failed'),
+    change: z.enum(SOURCE_CHANGES).nullable().describe('Compared with the first good snapshot of the same URL; null for that first one'),
+  })
+  .nullable()
+  .describe('The source’s newest snapshot; null before the first fetch')
+
+export const SourceOutSchema = z.object({
+  id: z.number().int(),
+  url: z.string(),
+  title: z.string(),
+  publisher: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  archivedUrl: z.string().nullable(),
+  snapshot: SnapshotOutSchema,
+})
+
+export const EvidenceOutSchema = z.object({
+  id: z.number().int(),
+  stance: z.enum(STANCES),
+  excerpt: z.string(),
+  note: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  source: SourceOutSchema,
+  snapshot: SnapshotOutSchema,
+  excerptFound: z.boolean().nullable().describe('Whether the excerpt occurs in the source’s newest good snapshot; null when there is nothing to check against'),
 })
 
 export const ErrorSchema = z.object({

@@ -1,6 +1,7 @@
-import type { articles, claims } from '../../db/schema'
+import type { articles, claims, sources } from '../../db/schema'
 import type { z } from 'zod'
-import type { ArticleOutSchema, ClaimOutSchema, EventOutSchema } from './schemas'
+import type { ExcerptCheck, SnapshotSummary } from '../models/snapshot.server'
+import type { ArticleOutSchema, ClaimOutSchema, EventOutSchema, EvidenceOutSchema, SnapshotOutSchema, SourceOutSchema } from './schemas'
 
 type ClaimRow = typeof claims.$inferSelect
 type ArticleRow = typeof articles.$inferSelect
@@ -59,5 +60,45 @@ export function eventToApi(e: {
     note: e.note,
     actor: e.actorId !== null ? { id: e.actorId, name: e.actorName ?? '' } : null,
     at: e.createdAt.toISOString(),
+  }
+}
+
+export function snapshotToApi(s: SnapshotSummary | undefined | null): z.infer<typeof SnapshotOutSchema> {
+  if (!s) return null
+  return {
+    status: s.status,
+    fetchedAt: s.fetchedAt ? s.fetchedAt.toISOString() : null,
+    httpStatus: s.httpStatus,
+    sha256: s.sha256,
+    title: s.title,
+    contentType: s.contentType,
+    finalUrl: s.finalUrl,
+    error: s.error,
+    change: s.change,
+  }
+}
+
+type SourceRow = typeof sources.$inferSelect
+
+export function sourceToApi(s: SourceRow, snapshot: SnapshotSummary | undefined | null): z.infer<typeof SourceOutSchema> {
+  return { id: s.id, url: s.url, title: s.title, publisher: s.publisher, publishedAt: s.publishedAt, archivedUrl: s.archivedUrl, snapshot: snapshotToApi(snapshot) }
+}
+
+export function evidenceToApi(
+  e: { id: number; stance: z.infer<typeof EvidenceOutSchema>['stance']; excerpt: string; note: string; createdAt: Date; createdBy: string | null; source: SourceRow },
+  snapshot: SnapshotSummary | undefined | null,
+  check: ExcerptCheck,
+): z.infer<typeof EvidenceOutSchema> {
+  const source = sourceToApi(e.source, snapshot)
+  return {
+    id: e.id,
+    stance: e.stance,
+    excerpt: e.excerpt,
+    note: e.note,
+    createdAt: e.createdAt.toISOString(),
+    createdBy: e.createdBy,
+    source,
+    snapshot: source.snapshot,
+    excerptFound: check ? check.found : null,
   }
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm'
 import { getDb, writeTransaction } from '../../db/client.server'
 import { claimEvents, claims, evidence, sources, users } from '../../db/schema'
 import { decideClaimWork, type Stance } from '../workflow'
+import { checkExcerpts, snapshotSummaries } from './snapshot.server'
 import { findOrCreateSource, type SourceInput } from './source.server'
 
 export type EvidenceInput = {
@@ -78,4 +79,12 @@ export function listEvidence({ claimId }: { claimId: number }) {
     .where(and(eq(evidence.claimId, claimId), isNull(evidence.deletedAt)))
     .orderBy(asc(evidence.id))
     .all()
+}
+
+/** A claim's evidence with each source's snapshot state and the check of each excerpt against it. */
+export function listEvidenceWithSnapshots({ claimId }: { claimId: number }) {
+  const items = listEvidence({ claimId })
+  const snapshots = snapshotSummaries({ sourceIds: items.map((e) => e.source.id) })
+  const checks = checkExcerpts(items.map((e) => ({ sourceId: e.source.id, excerpt: e.excerpt })))
+  return items.map((e, i) => ({ ...e, snapshot: snapshots.get(e.source.id) ?? null, excerptCheck: checks[i]! }))
 }

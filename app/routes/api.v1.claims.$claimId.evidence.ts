@@ -1,30 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { EvidenceCreateSchema } from '~/api/schemas'
-import { addEvidence, listEvidence } from '~/models/evidence.server'
+import { evidenceToApi } from '~/api/serialize'
+import { addEvidence, listEvidenceWithSnapshots } from '~/models/evidence.server'
 import { getClaim } from '~/models/claim.server'
+import { snapshotInBackground } from '~/snapshots/capture.server'
 import { apiError, methodNotAllowed, parseJsonBody, requireApiUser } from '~/utils/api.server'
+import { getEnv } from '~/utils/env.server'
 import { idField } from '~/utils/schemas'
 
-function evidenceToApi(e: ReturnType<typeof listEvidence>[number]) {
-  return {
-    id: e.id,
-    stance: e.stance,
-    excerpt: e.excerpt,
-    note: e.note,
-    createdAt: e.createdAt.toISOString(),
-    createdBy: e.createdBy,
-    source: { id: e.source.id, url: e.source.url, title: e.source.title, publisher: e.source.publisher, publishedAt: e.source.publishedAt, archivedUrl: e.source.archivedUrl },
-  }
-}
+const toApi = (e: ReturnType<typeof listEvidenceWithSnapshots>[number]) => evidenceToApi(e, e.snapshot, e.excerptCheck)
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   requireApiUser(request)
   const id = idField.safeParse(params.claimId)
   if (!id.success || !getClaim({ id: id.data })) return apiError('not_found', `No claim with id ${params.claimId}.`)
-  return Response.json({ evidence: listEvidence({ claimId: id.data }).map(evidenceToApi) })
+  return Response.json({ evidence: listEvidenceWithSnapshots({ claimId: id.data }).map(toApi) })
 }
 
-/** Links a source (existing `sourceId`, or a new `source`) to the claim. */
+/** Links a source (existing `sourceId`, or a new `source`) to the claim; the source is snapshotted in the background. */
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== 'POST') return methodNotAllowed(['GET', 'POST'])
   const user = requireApiUser(request)
@@ -44,6 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.reason === 'source_not_found') return apiError('validation_failed', 'sourceId: no such source', { fields: { sourceId: ['No source has that id'] } })
     return apiError('not_found', 'No such claim.')
   }
-  const created = listEvidence({ claimId: id.data }).find((e) => e.id === result.evidenceId)!
-  return Response.json(evidenceToApi(created), { status: 201 })
+  snapshotInBackground({ sourceId: result.sourceId, onlyIfStale: true }, { allowPrivate: getEnv().ALLOW_PRIVATE_FETCH })
+  const created = listEvidenceWithSnapshots({ claimId: id.data }).find((e) => e.id === result.evidenceId)!
+  return Response.json(toApi(created), { status: 201 })
 }
