@@ -25,6 +25,10 @@ Commands:
   import <files or folders…> [--email <importer>]  .txt, .md and .html files; safe to re-run
   export --format <csv|json|md|claimreview> [--status approved|…|all] [--verdict …]
          [--article <id>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--excel] [--out <file>]
+  sources check [--older-than <30d|12h|90m>] [--json]
+                                                   fetch sources again (all, or those last checked before
+                                                   that long ago) and mark each unchanged, changed or gone
+  export-snapshots --out <file.warc.gz>            every good snapshot as WARC/1.1 response records
   backup <file>                                    an online, consistent copy of the database
   restore <file> [--force]                         replace the database with a backup (stop the server first)
 `
@@ -137,6 +141,58 @@ async function exportClaims(args: string[], env: Env) {
   recordExport({ userId: null, filters, claimCount: count })
 }
 
+const DurationField = z
+  .string()
+  .regex(/^\d+[dhm]$/, 'use a number followed by d, h or m, e.g. 30d')
+  .transform((v) => Number(v.slice(0, -1)) * { d: 86_400_000, h: 3_600_000, m: 60_000 }[v.slice(-1) as 'd' | 'h' | 'm'])
+
+async function sourcesCheck(args: string[], env: Env) {
+  const { values } = parseArgs({ args, options: { 'older-than': { type: 'string' }, json: { type: 'boolean' } }, strict: true })
+  const input = parse(z.object({ 'older-than': DurationField.optional() }), { 'older-than': values['older-than'] })
+  const [{ backgroundSnapshotsSettled, snapshotInBackground }, snapshots] = await Promise.all([import('../app/snapshots/capture.server'), import('../app/models/snapshot.server')])
+  snapshots.failAbandonedSnapshots({ olderThan: new Date(Date.now() - 10 * 60_000) })
+  const due = snapshots.listSourcesToCheck({ olderThan: input['older-than'] === undefined ? null : new Date(Date.now() - input['older-than']) })
+  for (const source of due) snapshotInBackground({ sourceId: source.id }, { allowPrivate: env.ALLOW_PRIVATE_FETCH })
+  await backgroundSnapshotsSettled()
+  const summaries = snapshots.snapshotSummaries({ sourceIds: due.map((s) => s.id) })
+  const results = due.map((s) => {
+    const snap = summaries.get(s.id)!
+    const outcome = snap.change ?? (snap.status === 'ok' ? 'captured' : 'failed')
+    return { sourceId: s.id, url: s.url, outcome, status: snap.status, change: snap.change, httpStatus: snap.httpStatus, error: snap.error, sha256: snap.sha256 }
+  })
+  if (values.json) {
+    console.log(JSON.stringify(results, null, 2))
+    return
+  }
+  const counts = new Map<string, number>()
+  for (const r of results) {
+    console.log(`${r.outcome.padEnd(9)} #${r.sourceId} ${r.url}${r.error ? ` — ${r.error}` : ''}`)
+    counts.set(r.outcome, (counts.get(r.outcome) ?? 0) + 1)
+  }
+  console.error(`Checked ${results.length} source${results.length === 1 ? '' : 's'}${counts.size ? `: ${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}` : ''}.`)
+}
+
+async function exportSnapshots(args: string[]) {
+  const { values } = parseArgs({ args, options: { out: { type: 'string' } }, strict: true })
+  const { out } = parse(z.object({ out: z.string({ error: 'give the file to write, e.g. --out snapshots.warc.gz' }).min(1, 'give the file to write') }), values)
+  const [{ snapshotsToWarc }, { iterateSnapshotsForArchive }, { pipeline }, { Readable }] = await Promise.all([
+    import('../app/snapshots/warc.server'),
+    import('../app/models/snapshot.server'),
+    import('node:stream/promises'),
+    import('node:stream'),
+  ])
+  let count = 0
+  function* counted() {
+    for (const s of iterateSnapshotsForArchive()) {
+      count++
+      yield s
+    }
+  }
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true })
+  await pipeline(Readable.from(snapshotsToWarc(counted(), { filename: path.basename(out), software: 'Claimdesk' })), fs.createWriteStream(out))
+  console.error(`Wrote ${count} snapshot${count === 1 ? '' : 's'} to ${out}.`)
+}
+
 async function backup(args: string[], db: DB) {
   const { positionals } = parseArgs({ args, allowPositionals: true, strict: true })
   const [file] = parse(z.tuple([z.string().min(1, 'give the backup file')]), positionals)
@@ -193,6 +249,8 @@ async function main(argv: string[]) {
     if (group === 'import') return await (await import('./import')).importFiles(argv.slice(1))
     if (group === 'export') return await exportClaims(argv.slice(1), env)
     if (group === 'backup') return await backup(argv.slice(1), db)
+    if (group === 'sources' && command === 'check') return await sourcesCheck(rest, env)
+    if (group === 'export-snapshots') return await exportSnapshots(argv.slice(1))
     throw new UsageError(`Unknown command: ${[group, command].filter(Boolean).join(' ')}\n\n${USAGE}`)
   } finally {
     db.$client.close()
