@@ -24,6 +24,8 @@ export const CSV_COLUMNS = [
   'evidence_count',
   'sources',
   'claim_url',
+  'source_snapshot_times',
+  'source_snapshot_sha256',
 ] as const
 
 function csvRow(claim: ExportClaim, context: ExportContext): (string | number)[] {
@@ -50,6 +52,9 @@ function csvRow(claim: ExportClaim, context: ExportContext): (string | number)[]
     claim.evidence.length,
     claim.evidence.map((e) => `${e.stance}: ${e.source.url}`).join(' | '),
     `${context.baseUrl}/claims/${claim.id}`,
+    // One entry per source, in the order of `sources`; "none" where no snapshot was taken.
+    claim.evidence.map((e) => e.source.snapshot?.fetchedAt ?? 'none').join(' | '),
+    claim.evidence.map((e) => e.source.snapshot?.sha256 ?? 'none').join(' | '),
   ]
 }
 

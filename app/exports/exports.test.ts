@@ -43,6 +43,7 @@ function claim(overrides: Partial<ExportClaim> = {}): ExportClaim {
           publisher: 'INTERPOL',
           publishedAt: '2021-06-30',
           archivedUrl: 'https://archive.example/abc',
+          snapshot: { fetchedAt: '2025-11-21T08:00:00.000Z', sha256: 'a'.repeat(64) },
         },
       },
     ],
@@ -125,6 +126,8 @@ describe('CSV export', () => {
     expect(rows[0]!.rating_value).toBe('5')
     expect(rows[0]!.dates).toBe('2021-06')
     expect(rows[0]!.sources).toBe('supports: https://www.interpol.example/news/2021')
+    expect(rows[0]!.source_snapshot_times).toBe('2025-11-21T08:00:00.000Z')
+    expect(rows[0]!.source_snapshot_sha256).toBe('a'.repeat(64))
     expect(rows[1]!.verdict).toBe('')
   })
 

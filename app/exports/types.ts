@@ -10,6 +10,8 @@ export type ExportEvidence = {
     publisher: string | null
     publishedAt: string | null
     archivedUrl: string | null
+    /** The source's newest good snapshot: when it was fetched (ISO) and the SHA-256 of its bytes. */
+    snapshot: { fetchedAt: string; sha256: string } | null
   }
 }
 

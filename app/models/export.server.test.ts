@@ -3,6 +3,7 @@ import { useFreshDatabase } from '../../tests/db'
 import { makeArticleWithClaims, makeUser } from '../../tests/factories'
 import { approveClaim, updateClaim } from './claim.server'
 import { countExportClaims, iterateExportClaims } from './export.server'
+import { completeSnapshot, createPendingSnapshot } from './snapshot.server'
 import { evidence, sources } from '../../db/schema'
 import type { DB } from '../../db/client.server'
 
@@ -39,6 +40,20 @@ describe('iterateExportClaims', () => {
       expect.objectContaining({ stance: 'supports', excerpt: 'Row 3', source: expect.objectContaining({ url: 'https://stats.example/t1' }) }),
     ])
     expect(countExportClaims({ status: 'approved' })).toBe(3)
+  })
+
+  test("each evidence source carries its newest good snapshot's time and SHA-256", async () => {
+    await approvedClaims()
+    const [first] = [...iterateExportClaims({ status: 'approved' })]
+    expect(first!.evidence[0]!.source.snapshot).toBeNull()
+    const sourceId = db.select().from(sources).get()!.id
+    const ok = (sha256: string) => ({ status: 'ok' as const, finalUrl: 'https://stats.example/t1', httpStatus: 200, contentType: 'text/html', title: 'T', text: sha256, sha256, content: Buffer.from('x'), contentLength: 1 })
+    completeSnapshot({ id: createPendingSnapshot({ sourceId })!.id, result: ok('1'.repeat(64)), fetchedAt: new Date('2026-01-01T00:00:00Z') })
+    completeSnapshot({ id: createPendingSnapshot({ sourceId })!.id, result: ok('2'.repeat(64)), fetchedAt: new Date('2026-02-01T00:00:00Z') })
+    completeSnapshot({ id: createPendingSnapshot({ sourceId })!.id, result: { status: 'failed', error: 'HTTP 500', httpStatus: 500, unreachable: false, finalUrl: null } })
+    createPendingSnapshot({ sourceId })
+    const [again] = [...iterateExportClaims({ status: 'approved' })]
+    expect(again!.evidence[0]!.source.snapshot).toEqual({ fetchedAt: '2026-02-01T00:00:00.000Z', sha256: '2'.repeat(64) })
   })
 
   test('filters by status, verdict, article and date range', async () => {

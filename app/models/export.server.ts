@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { getDb } from '../../db/client.server'
-import { evidence, exportRecords, sources, users, type ClaimFacets } from '../../db/schema'
+import { evidence, exportRecords, sources, sourceSnapshots, users, type ClaimFacets } from '../../db/schema'
 import { ExportFiltersSchema, type ExportFilters } from '../api/export-query'
 import type { ExportClaim, ExportEvidence } from '../exports'
 
@@ -117,16 +117,23 @@ function readEvidence(claimIds: number[]) {
         publishedAt: sources.publishedAt,
         archivedUrl: sources.archivedUrl,
       },
+      snapshotFetchedAt: sourceSnapshots.fetchedAt,
+      snapshotSha256: sourceSnapshots.sha256,
     })
     .from(evidence)
     .innerJoin(sources, eq(sources.id, evidence.sourceId))
+    .leftJoin(
+      sourceSnapshots,
+      sql`${sourceSnapshots.id} = (select max(x.id) from source_snapshots x where x.source_id = ${sources.id} and x.status = 'ok')`,
+    )
     .where(and(inArray(evidence.claimId, claimIds), isNull(evidence.deletedAt)))
     .orderBy(evidence.claimId, evidence.id)
     .all()
   const byClaim = new Map<number, ExportEvidence[]>()
-  for (const { claimId, ...e } of rows) {
+  for (const { claimId, snapshotFetchedAt, snapshotSha256, ...e } of rows) {
     const list = byClaim.get(claimId) ?? []
-    list.push(e)
+    const snapshot = snapshotFetchedAt && snapshotSha256 ? { fetchedAt: snapshotFetchedAt.toISOString(), sha256: snapshotSha256 } : null
+    list.push({ ...e, source: { ...e.source, snapshot } })
     byClaim.set(claimId, list)
   }
   return byClaim
