@@ -12,6 +12,11 @@ import { redirectWithFlash } from '~/utils/flash.server'
 import { readFormData } from '~/utils/request.server'
 import { httpUrlField, idField, isoDateField, optionalHttpUrlField, optionalText } from '~/utils/schemas'
 import { FieldError } from '~/components/field-error'
+import { CHANGE_LABELS, SnapshotStatusLine, snapshotTime, useRevalidateWhilePending } from '~/components/snapshot-status'
+import { getSnapshotChange, listClaimsWithChangedSources, listSnapshots, snapshotSummaries } from '~/models/snapshot.server'
+import { snapshotInBackground } from '~/snapshots/capture.server'
+import { textDiff } from '~/snapshots/text-diff'
+import { getEnv } from '~/utils/env.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -39,14 +44,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request)
   const source = getSource({ id: sourceIdFrom(params) })
   if (!source) throw new Response(null, { status: 404, statusText: 'Not Found' })
-  return { source, uses: listSourceUses({ sourceId: source.id }) }
+  const change = getSnapshotChange({ sourceId: source.id })
+  return {
+    source,
+    uses: listSourceUses({ sourceId: source.id }),
+    snapshot: snapshotSummaries({ sourceIds: [source.id] }).get(source.id) ?? null,
+    snapshots: listSnapshots({ sourceId: source.id, limit: 10 }),
+    diff: change ? { since: change.baseline.fetchedAt, at: change.latest.fetchedAt, lines: textDiff(change.baseline.text ?? '', change.latest.text ?? '') } : null,
+    affected: listClaimsWithChangedSources({ sourceId: source.id }),
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireUserWithRole(request, 'reviewer')
   const id = sourceIdFrom(params)
-  if (!getSource({ id })) throw new Response(null, { status: 404, statusText: 'Not Found' })
-  const submission = parseWithZod(await readFormData(request, 64 * 1024), {
+  const before = getSource({ id })
+  if (!before) throw new Response(null, { status: 404, statusText: 'Not Found' })
+  const formData = await readFormData(request, 64 * 1024)
+  if (formData.get('intent') === 'check') {
+    snapshotInBackground({ sourceId: id }, { allowPrivate: getEnv().ALLOW_PRIVATE_FETCH })
+    return redirectWithFlash(`/sources/${id}#snapshots`, 'Checking the source again; the result shows here when the fetch finishes.')
+  }
+  const submission = parseWithZod(formData, {
     schema: SourceSchema,
   })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
@@ -59,11 +78,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : submission.reply({ formErrors: [result.message], fieldErrors: Object.fromEntries(Object.entries(result.fields).map(([k, m]) => [k, [m]])) })
     return data({ result: reply }, { status: 409 })
   }
+  if (submission.value.url.trim() !== before.url) snapshotInBackground({ sourceId: id }, { allowPrivate: getEnv().ALLOW_PRIVATE_FETCH })
   return redirectWithFlash(`/sources/${id}`, 'Source saved.')
 }
 
 export default function SourcePage() {
-  const { source, uses } = useLoaderData<typeof loader>()
+  const { source, uses, snapshot, snapshots, diff, affected } = useLoaderData<typeof loader>()
+  useRevalidateWhilePending(snapshot?.status === 'pending')
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm({
     id: `source-${source.id}`,
@@ -92,6 +113,87 @@ export default function SourcePage() {
           {source.url}
         </a>
       </p>
+      <section id="snapshots" className="card" aria-labelledby="snapshots-heading" style={{ marginBottom: '1rem' }}>
+        <div className="spread">
+          <h2 id="snapshots-heading" style={{ margin: 0 }}>
+            Snapshot
+          </h2>
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="check" />
+            <button type="submit" className="secondary">
+              Check again
+            </button>
+          </Form>
+        </div>
+        <p role="status">
+          <SnapshotStatusLine snapshot={snapshot} />
+        </p>
+        {affected.length ? (
+          <div className="alert" role="alert">
+            <p style={{ marginTop: 0 }}>
+              This source {affected[0]!.change === 'gone' ? 'is gone' : 'has changed since it was first captured'}. Evidence for these claims
+              cites it:
+            </p>
+            <ul aria-label="Claims citing this source">
+              {affected.map((a) => (
+                <li key={a.claimId}>
+                  <Link to={`/claims/${a.claimId}`}>{a.claimText}</Link> <span className="muted">({a.articleTitle})</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {diff ? (
+          <details open>
+            <summary>
+              What changed between {snapshotTime(diff.since)} and {snapshotTime(diff.at)}
+            </summary>
+            <ul className="text-diff" aria-label="What changed">
+              {diff.lines.map((l, i) =>
+                l.kind === 'skipped' ? (
+                  <li key={i} className="skipped">
+                    … {l.lines} unchanged line{l.lines === 1 ? '' : 's'}
+                  </li>
+                ) : (
+                  <li key={i} className={l.kind}>
+                    {l.kind === 'added' ? <span className="skip-link">Added: </span> : l.kind === 'removed' ? <span className="skip-link">Removed: </span> : null}
+                    {l.text}
+                  </li>
+                ),
+              )}
+            </ul>
+          </details>
+        ) : null}
+        {snapshots.length ? (
+          <div className="table-wrap" style={{ marginTop: '0.75rem' }}>
+            <table aria-label="Snapshots of this source">
+              <thead>
+                <tr>
+                  <th scope="col">Taken</th>
+                  <th scope="col">Result</th>
+                  <th scope="col">Compared with the first</th>
+                  <th scope="col">SHA-256</th>
+                </tr>
+              </thead>
+              <tbody>
+                {snapshots.map((s) => (
+                  <tr key={s.id}>
+                    <td>{s.fetchedAt ? snapshotTime(s.fetchedAt) : snapshotTime(s.createdAt)}</td>
+                    <td>
+                      {s.status === 'pending' ? 'pending' : s.status === 'ok' ? `HTTP ${s.httpStatus} · ${s.contentType?.split(';')[0] ?? ''}` : (s.error ?? 'failed')}
+                      {s.finalUrl && s.finalUrl !== source.url ? <div className="muted small">from {s.finalUrl}</div> : null}
+                    </td>
+                    <td>{s.change ? CHANGE_LABELS[s.change] : s.status === 'ok' ? 'first capture' : '—'}</td>
+                    <td>
+                      <code title={s.sha256 ?? undefined}>{s.sha256 ? s.sha256.slice(0, 12) : '—'}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
       <div className="grid-2">
         <section aria-labelledby="uses-heading">
           <h2 id="uses-heading" style={{ marginTop: 0 }}>

@@ -33,6 +33,9 @@ export default function SourcesPage() {
   return (
     <>
       <h1>Sources</h1>
+      <p>
+        <Link to="/sources/changes">Claims citing changed or gone sources</Link>
+      </p>
       <p className="muted">Every source linked as evidence, shared across claims. Edit one here and every claim that cites it sees the change.</p>
       <Form method="get" className="row" role="search" style={{ marginBottom: '1rem' }}>
         <label htmlFor="sources-q" className="skip-link">

@@ -7,8 +7,9 @@ import { StatusBadge, VerdictBadge } from '~/components/status-badge'
 import { getArticle } from '~/models/article.server'
 import { getClaim, listClaimEvents, updateClaim, type Claim } from '~/models/claim.server'
 import { getClaimMatches } from '~/models/claim-match.server'
-import { addEvidence, listEvidence, removeEvidence } from '~/models/evidence.server'
+import { addEvidence, listEvidenceWithSnapshots, removeEvidence } from '~/models/evidence.server'
 import { listSources } from '~/models/source.server'
+import { snapshotInBackground } from '~/snapshots/capture.server'
 import { listUsers } from '~/models/user.server'
 import styles from '~/styles/claim.css?url'
 import { hasRole, requireUser, requireUserWithRole, type SessionUser } from '~/utils/auth.server'
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     claim,
     article: { id: article.id, title: article.title, publishedAt: article.publishedAt, url: article.url },
     context: contextOf(article.body, claim),
-    evidence: listEvidence({ claimId: claim.id }),
+    evidence: listEvidenceWithSnapshots({ claimId: claim.id }),
     events: listClaimEvents({ claimId: claim.id }),
     users: listUsers().filter((u) => u.active || u.id === claim.assigneeId).map((u) => ({ id: u.id, name: u.name })),
     sourceQ,
@@ -120,6 +121,8 @@ function addEvidenceAction(formData: FormData, claimId: number, actorId: number)
       result.reason === 'locked' ? 'The claim is approved and locked; an editor must reopen it first.' : result.reason === 'source_not_found' ? 'That source no longer exists.' : 'The claim no longer exists.'
     return data({ form: 'evidence' as const, result: submission.reply({ formErrors: [message] }), conflict: null }, { status: result.reason === 'locked' ? 409 : 404 })
   }
+  // The fetch runs after this response: a slow or dead source never holds up the form.
+  snapshotInBackground({ sourceId: result.sourceId, onlyIfStale: true }, { allowPrivate: getEnv().ALLOW_PRIVATE_FETCH })
   return redirectWithFlash(`/claims/${claimId}#evidence`, 'Evidence added.')
 }
 

@@ -1,0 +1,47 @@
+import { useEffect } from 'react'
+import { useRevalidator } from '@remix-run/react'
+import type { SnapshotStatus, SourceChange } from '../../db/schema'
+
+/** What a page needs of a snapshot summary (dates arrive as ISO strings after serialisation). */
+export type SnapshotView = {
+  status: SnapshotStatus
+  fetchedAt: string | Date | null
+  httpStatus: number | null
+  error: string | null
+  change: SourceChange | null
+}
+
+export const CHANGE_LABELS: Record<SourceChange, string> = {
+  unchanged: 'Unchanged',
+  changed: 'Changed',
+  gone: 'Gone',
+}
+
+const when = (d: string | Date | null) => (d ? new Date(d).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '')
+
+/** One line: the snapshot's state, when it was taken, and how it compares with the first one. */
+export function SnapshotStatusLine({ snapshot }: { snapshot: SnapshotView | null }) {
+  if (!snapshot) return <span className="snapshot muted">No snapshot yet</span>
+  return (
+    <span className="snapshot">
+      <span className={`badge snapshot-${snapshot.status}`}>
+        {snapshot.status === 'pending' ? 'Snapshot pending' : snapshot.status === 'ok' ? 'Snapshot ok' : 'Snapshot failed'}
+      </span>
+      {snapshot.change ? <span className={`badge change-${snapshot.change}`}>{CHANGE_LABELS[snapshot.change]}</span> : null}
+      {snapshot.fetchedAt ? <span className="muted"> {snapshot.status === 'pending' ? 'last taken' : 'taken'} {when(snapshot.fetchedAt)}</span> : null}
+      {snapshot.error && snapshot.status === 'failed' ? <span className="snapshot-error"> — {snapshot.error}</span> : null}
+    </span>
+  )
+}
+
+/** While a snapshot is pending, reload the page's data every couple of seconds (with JavaScript). */
+export function useRevalidateWhilePending(pending: boolean, everyMs = 1500) {
+  const { revalidate, state } = useRevalidator()
+  useEffect(() => {
+    if (!pending || state !== 'idle') return
+    const timer = setTimeout(revalidate, everyMs)
+    return () => clearTimeout(timer)
+  }, [pending, state, revalidate, everyMs])
+}
+
+export { when as snapshotTime }
