@@ -110,6 +110,11 @@ describe('source snapshots against a local server', () => {
     expect(Date.now() - started).toBeLessThan(3000)
   })
 
+  test('names reserved for examples are not looked up', async () => {
+    const source = findOrCreateSource({ url: 'https://news.example/story', title: 'Example' })
+    expect(await snapshot(source.id)).toMatchObject({ status: 'failed', change: 'gone', error: expect.stringMatching(/reserved for examples/) })
+  })
+
   test('private addresses are refused unless allowed', async () => {
     pages.set('/article', { type: 'text/html', body: html('T', ['x']) })
     const source = findOrCreateSource({ url: `${base}/article`, title: 'Local' })

@@ -18,9 +18,15 @@ const RECENT_MS = 60 * 60 * 1000
 
 export type CaptureOptions = { allowPrivate: boolean; timeoutMs?: number; maxBytes?: number }
 
+/** Names reserved for examples and tests (RFC 2606, RFC 6761): no web server answers for them, so they are not looked up. */
+const RESERVED_NAME = /(^|\.)(example|invalid|test)\.?$|(^|\.)example\.(com|net|org)\.?$/i
+
 /** Fetches the URL and turns the answer into a snapshot result (never throws for a failed fetch). */
 export async function fetchSnapshot(url: string, { allowPrivate, timeoutMs = SNAPSHOT_TIMEOUT_MS, maxBytes = SNAPSHOT_MAX_BYTES }: CaptureOptions): Promise<SnapshotResult> {
   try {
+    if (RESERVED_NAME.test(new URL(url).hostname)) {
+      return { status: 'failed', error: 'The address uses a name reserved for examples, which no web server answers.', httpStatus: null, unreachable: true, finalUrl: null }
+    }
     const page = await fetchArticlePage(url, { allowPrivate, timeoutMs, maxBytes, allowedTypes: SNAPSHOT_TYPES })
     const type = page.contentType.split(';')[0]!.trim()
     let title: string | null = null
