@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { useRevalidator } from '@remix-run/react'
-import type { SnapshotStatus, SourceChange } from '../../db/schema'
+import { SOURCE_CHANGE_LABELS, type SnapshotStatus, type SourceChange } from '../workflow'
 
 /** What a page needs of a snapshot summary (dates arrive as ISO strings after serialisation). */
 export type SnapshotView = {
@@ -11,11 +11,7 @@ export type SnapshotView = {
   change: SourceChange | null
 }
 
-export const CHANGE_LABELS: Record<SourceChange, string> = {
-  unchanged: 'Unchanged',
-  changed: 'Changed',
-  gone: 'Gone',
-}
+export const CHANGE_LABELS = SOURCE_CHANGE_LABELS
 
 const when = (d: string | Date | null) => (d ? new Date(d).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '')
 

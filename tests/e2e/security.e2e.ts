@@ -84,6 +84,7 @@ function apiExpected(url: string, token: keyof typeof tokens): number[] {
   if (token === 'revoked') return [401]
   if (url === '/api/v1/exports/claims') return token === 'reviewer' ? [403] : [400]
   if (url === '/api/v1/articles') return [405]
+  if (url.endsWith('/check')) return [405]
   return [200]
 }
 

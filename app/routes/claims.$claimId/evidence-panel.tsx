@@ -6,6 +6,8 @@ import { STANCES } from '~/workflow'
 import { FieldError } from '~/components/field-error'
 import { httpUrlField, idField, isoDateField, optionalHttpUrlField, optionalText } from '~/utils/schemas'
 import type { action, loader } from './route'
+import { EvidenceSnapshot } from '~/components/evidence-snapshot'
+import { useRevalidateWhilePending } from '~/components/snapshot-status'
 
 export const EvidenceSchema = z
   .object({
@@ -33,6 +35,7 @@ const STANCE_LABELS = { supports: 'Supports', refutes: 'Refutes', context: 'Cont
 /** The claim's evidence grouped by stance, each with a remove button, and the form to add more. */
 export function EvidencePanel({ locked }: { locked: boolean }) {
   const { evidence, viewer } = useLoaderData<typeof loader>()
+  useRevalidateWhilePending(evidence.some((e) => e.snapshot?.status === 'pending'))
   return (
     <section id="evidence" aria-labelledby="evidence-heading">
       <h2 id="evidence-heading">Evidence ({evidence.length})</h2>
@@ -74,6 +77,7 @@ export function EvidencePanel({ locked }: { locked: boolean }) {
                     <Link to={`/sources/${e.source.id}`}>in the library</Link>
                   </p>
                   {e.excerpt ? <blockquote>{e.excerpt}</blockquote> : null}
+                  <EvidenceSnapshot sourceId={e.source.id} snapshot={e.snapshot} check={e.excerptCheck} />
                   {e.note ? <p>{e.note}</p> : null}
                   <p className="muted small">
                     Added by {e.createdBy ?? 'someone'} on {new Date(e.createdAt).toISOString().slice(0, 10)}
