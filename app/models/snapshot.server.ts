@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lt, ne, sql } from 'drizzle-orm'
-import { getDb } from '../../db/client.server'
+import { getDb, writeTransaction } from '../../db/client.server'
 import { articles, claims, evidence, sources, sourceSnapshots } from '../../db/schema'
 import type { SnapshotStatus, SourceChange } from '../workflow/vocabulary'
 import { compareWithBaseline, type SnapshotOutcome } from '../workflow/source-change'
@@ -52,8 +52,7 @@ export type SnapshotResult =
 
 /** Records what a pending snapshot's fetch found and how it compares with the baseline. */
 export function completeSnapshot({ id, result, fetchedAt = new Date() }: { id: number; result: SnapshotResult; fetchedAt?: Date }) {
-  const db = getDb()
-  return db.transaction((tx) => {
+  return writeTransaction((tx) => {
     const row = tx.select().from(sourceSnapshots).where(eq(sourceSnapshots.id, id)).get()
     if (!row || row.status !== 'pending') return null
     const baseline = tx

@@ -126,7 +126,8 @@ describe('source snapshots', () => {
     const started = Date.now()
     await form.getByRole('button', { name: 'Add evidence' }).click()
     await expectVisible(page.getByRole('status').filter({ hasText: 'Evidence added.' }))
-    expect(Date.now() - started).toBeLessThan(3000)
+    // The remote answers after eight seconds; the form's answer comes well before.
+    expect(Date.now() - started).toBeLessThan(5000)
     await expectVisible(page.locator('.evidence-list li').filter({ hasText: 'Slow source' }).getByText('Snapshot pending'))
     await page.context().close()
 
@@ -138,14 +139,14 @@ describe('source snapshots', () => {
       method: 'POST',
       body: JSON.stringify({ stance: 'context', excerpt: 'Late.', source: { url: `${site}/slow-api`, title: 'Slow API source' } }),
     })
-    expect(Date.now() - t).toBeLessThan(1500)
+    expect(Date.now() - t).toBeLessThan(4000)
     expect(created.status).toBe(201)
     const evidence = (await created.json()) as { excerptFound: unknown; snapshot: { status: string }; source: { id: number; snapshot: { status: string } } }
     expect(evidence).toMatchObject({ excerptFound: null, snapshot: { status: 'pending' }, source: { snapshot: { status: 'pending' } } })
 
     t = Date.now()
     const check = await api(`/api/v1/sources/${evidence.source.id}/check`, { method: 'POST' })
-    expect(Date.now() - t).toBeLessThan(1500)
+    expect(Date.now() - t).toBeLessThan(4000)
     expect(check.status).toBe(202)
     expect(((await check.json()) as { snapshot: { status: string } }).snapshot.status).toBe('pending')
     expect((await api(`/api/v1/sources/${evidence.source.id}/check`)).status).toBe(405)
@@ -167,5 +168,10 @@ describe('source snapshots', () => {
     }
     expect(item).toMatchObject({ excerptFound: true, snapshot: { status: 'ok', httpStatus: 200, title: 'Ministry statement on the port', change: null } })
     expect(item!.snapshot.sha256).toMatch(/^[0-9a-f]{64}$/)
+
+    const openapi = (await (await fetch(`${app.baseURL}/api/v1/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } }
+    expect(Object.keys(openapi.paths['/sources/{sourceId}/check']!)).toEqual(['post'])
+    expect(openapi.components.schemas.Evidence!.properties).toHaveProperty('excerptFound')
+    expect(openapi.components.schemas.Source!.properties).toHaveProperty('snapshot')
   })
 })
