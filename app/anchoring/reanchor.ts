@@ -1,7 +1,9 @@
 import type { TextQuoteSelector } from './text-quote'
 
 export type AnchorInput = { id: number; start: number; end: number; quote: TextQuoteSelector }
-export type AnchorResult = { id: number; start: number; end: number; how: 'unchanged' | 'exact' | 'fuzzy' } | { id: number; orphaned: true }
+export type AnchorResult =
+  | { id: number; start: number; end: number; how: 'unchanged' | 'exact' | 'normalized' | 'fuzzy' }
+  | { id: number; orphaned: true }
 
 /** Below this similarity (character-bigram Dice) a changed span is not taken as the same claim. */
 export const FUZZY_THRESHOLD = 0.75
@@ -39,6 +41,53 @@ function occurrences(text: string, needle: string) {
   return out
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+/**
+ * `text` in Unicode NFC, with a map from NFC offsets back to UTF-16 offsets of `text`. ASCII
+ * stretches are copied as they are; the rest is normalised one grapheme cluster at a time (a
+ * composed or decomposed accent stays within its cluster), so every cluster boundary maps back
+ * exactly. An offset inside a cluster maps to the cluster's start.
+ */
+export function normalizedView(text: string) {
+  // Breakpoints: [nfc offset, original offset, copied (1) or normalised (0)].
+  const nfcAt: number[] = []
+  const originalAt: number[] = []
+  const copied: boolean[] = []
+  let nfc = ''
+  const mark = (original: number, isCopy: boolean) => {
+    nfcAt.push(nfc.length)
+    originalAt.push(original)
+    copied.push(isCopy)
+  }
+  let last = 0
+  for (const m of text.matchAll(/[^\x00-\x7f]+/g)) {
+    // The character before a run may be the base of a combining mark in it.
+    const start = Math.max(last, m.index - 1)
+    mark(last, true)
+    nfc += text.slice(last, start)
+    for (const g of graphemes.segment(text.slice(start, m.index + m[0].length))) {
+      mark(start + g.index, false)
+      nfc += g.segment.normalize('NFC')
+    }
+    last = m.index + m[0].length
+  }
+  mark(last, true)
+  nfc += text.slice(last)
+  mark(text.length, false)
+  const toOriginal = (offset: number) => {
+    let lo = 0
+    let hi = nfcAt.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (nfcAt[mid]! <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return copied[lo] ? originalAt[lo]! + (offset - nfcAt[lo]!) : originalAt[lo]!
+  }
+  return { nfc, toOriginal }
+}
+
 /** How much of the quote's prefix and suffix agree with the text around a candidate span. */
 function contextScore(body: string, start: number, end: number, quote: TextQuoteSelector) {
   let score = 0
@@ -52,11 +101,12 @@ function contextScore(body: string, start: number, end: number, quote: TextQuote
 /**
  * Places claims in an edited article body from their W3C TextQuote selectors: the exact quote
  * where it still appears (its prefix and suffix, then nearness to the old position, choose among
- * repeats), else a nearby span that starts and ends like the quote and is at least
+ * repeats), else the same words in another Unicode normalisation, else a nearby span that starts and ends like the quote and is at least
  * FUZZY_THRESHOLD similar to it; otherwise the claim is orphaned — never dropped.
  */
 export function reanchorClaims(oldBody: string, newBody: string, anchors: AnchorInput[]): AnchorResult[] {
   const scale = oldBody.length ? newBody.length / oldBody.length : 1
+  let view: ReturnType<typeof normalizedView> | undefined
   return anchors.map((a) => {
     const { exact } = a.quote
     if (newBody.slice(a.start, a.end) === exact && contextScore(newBody, a.start, a.end, a.quote) === a.quote.prefix.length + a.quote.suffix.length) {
@@ -75,6 +125,25 @@ export function reanchorClaims(oldBody: string, newBody: string, anchors: Anchor
         }
       }
       return { id: a.id, start: best, end: best + exact.length, how: 'exact' as const }
+    }
+    // The same words in another Unicode normalisation (an accent composed or decomposed): match
+    // in NFC and map the span back to the new body's own code units.
+    if (/[^\x00-\x7f]/.test(exact) || /[^\x00-\x7f]/.test(newBody)) {
+      view ??= normalizedView(newBody)
+      const nfcQuote = { exact: exact.normalize('NFC'), prefix: a.quote.prefix.normalize('NFC'), suffix: a.quote.suffix.normalize('NFC') }
+      const hits = occurrences(view.nfc, nfcQuote.exact)
+      if (hits.length) {
+        let best = hits[0]!
+        let bestScore = -Infinity
+        for (const at of hits) {
+          const score = contextScore(view.nfc, at, at + nfcQuote.exact.length, nfcQuote) * 1000 - Math.abs(view.toOriginal(at) - expected)
+          if (score > bestScore) {
+            best = at
+            bestScore = score
+          }
+        }
+        return { id: a.id, start: view.toOriginal(best), end: view.toOriginal(best + nfcQuote.exact.length), how: 'normalized' as const }
+      }
     }
     // Tolerant: find where the quote's beginning and end still stand, nearest the old position.
     const head = exact.slice(0, Math.min(PROBE, Math.floor(exact.length / 2)))

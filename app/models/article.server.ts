@@ -209,6 +209,13 @@ export type ArticleCorrection = {
   publishedAt?: string | null
 }
 
+const ANCHOR_NOTES: Record<'unchanged' | 'exact' | 'normalized' | 'fuzzy', string> = {
+  unchanged: '',
+  exact: '',
+  normalized: 'the quoted words differ only in Unicode normalisation',
+  fuzzy: 'the quoted words changed slightly',
+}
+
 export type CorrectionResult =
   | { ok: true; moved: number; orphaned: number; unchanged: number; reopened: number }
   | { ok: false; reason: 'not_found' | 'duplicate'; existingId?: number }
@@ -255,14 +262,13 @@ export function correctArticle(input: ArticleCorrection): CorrectionResult {
         ? reanchorClaims(
             article.body,
             input.body,
-            rows
-              .filter((c) => !c.orphaned)
-              .map((c) => ({
-                id: c.id,
-                start: c.anchorStart,
-                end: c.anchorEnd,
-                quote: { exact: c.quoteExact, prefix: c.quotePrefix, suffix: c.quoteSuffix },
-              })),
+            // Orphans are tried again: a later correction may restore their words.
+            rows.map((c) => ({
+              id: c.id,
+              start: c.anchorStart,
+              end: c.anchorEnd,
+              quote: { exact: c.quoteExact, prefix: c.quotePrefix, suffix: c.quoteSuffix },
+            })),
           )
         : []
       ).map((r) => [r.id, r]),
@@ -279,22 +285,25 @@ export function correctArticle(input: ArticleCorrection): CorrectionResult {
       if (r && 'orphaned' in r) {
         orphaned++
         newQuote = null
-        set.orphaned = true
-        events.push({ claimId: claim.id, actorId: input.actorId, kind: 'orphaned', fromValue: `${claim.anchorStart}-${claim.anchorEnd}`, note: 'not found in the corrected text' })
+        if (!claim.orphaned) {
+          set.orphaned = true
+          events.push({ claimId: claim.id, actorId: input.actorId, kind: 'orphaned', fromValue: `${claim.anchorStart}-${claim.anchorEnd}`, note: 'not found in the corrected text' })
+        }
       } else if (r) {
         const quote = textQuoteFor(input.body, r.start, r.end)
         newQuote = quote.exact
         Object.assign(set, { anchorStart: r.start, anchorEnd: r.end, quoteExact: quote.exact, quotePrefix: quote.prefix, quoteSuffix: quote.suffix })
-        if (r.start === claim.anchorStart && r.end === claim.anchorEnd && quote.exact === claim.quoteExact) unchanged++
+        if (claim.orphaned) set.orphaned = false
+        if (!claim.orphaned && r.start === claim.anchorStart && r.end === claim.anchorEnd && quote.exact === claim.quoteExact) unchanged++
         else {
           moved++
           events.push({
             claimId: claim.id,
             actorId: input.actorId,
             kind: 'anchor',
-            fromValue: `${claim.anchorStart}-${claim.anchorEnd}`,
+            fromValue: claim.orphaned ? 'orphaned' : `${claim.anchorStart}-${claim.anchorEnd}`,
             toValue: `${r.start}-${r.end}`,
-            note: r.how === 'fuzzy' ? 'the quoted words changed slightly' : '',
+            note: [claim.orphaned ? 'placed again: its words are back in the text' : '', ANCHOR_NOTES[r.how]].filter(Boolean).join('; '),
           })
         }
       }

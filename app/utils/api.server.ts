@@ -109,9 +109,30 @@ export async function parseJsonBody<T extends z.ZodTypeAny>(request: Request, sc
   } catch {
     throw apiError('bad_request', 'The body is not valid JSON.')
   }
+  const broken = loneSurrogateFields(json)
+  if (broken.length) {
+    const message = 'Contains a lone UTF-16 surrogate (an escape from \\ud800 to \\udfff without its pair), which is not text; send valid Unicode'
+    throw apiError('validation_failed', `${broken.join(', ')}: ${message}.`, { fields: Object.fromEntries(broken.map((f) => [f, [message]])) })
+  }
   const parsed = schema.safeParse(json)
   if (!parsed.success) throw validationError(parsed.error)
   return parsed.data
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * The fields of a parsed JSON body whose strings hold a lone surrogate. JSON's `\ud800` escapes
+ * can carry one, and stored text with one would not survive being encoded as UTF-8 (offsets and
+ * stored quotes would drift apart), so such a body is refused at the boundary.
+ */
+function loneSurrogateFields(value: unknown, path = ''): string[] {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? [path || 'body'] : []
+  if (Array.isArray(value)) return value.flatMap((v, i) => loneSurrogateFields(v, `${path}[${i}]`))
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => (LONE_SURROGATE.test(k) ? [path || 'body'] : loneSurrogateFields(v, path ? `${path}.${k}` : k)))
+  }
+  return []
 }
 
 /** Validates query-string parameters (empty ones count as absent), answering 400 with field messages. */

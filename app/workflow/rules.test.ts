@@ -118,6 +118,7 @@ describe('changes elsewhere', () => {
   test('a correction reopens an approved claim whose quote or exported article details change, and nothing else', () => {
     const base = { status: 'approved' as const, oldQuote: 'cost 14,000', changedDetails: [] }
     expect(effectOfArticleCorrection({ ...base, newQuote: 'cost 14,000' })).toEqual({ action: 'keep' })
+    expect(effectOfArticleCorrection({ ...base, oldQuote: 'cafe\u0301', newQuote: 'caf\u00e9' })).toEqual({ action: 'keep' })
     expect(effectOfArticleCorrection({ ...base, newQuote: 'cost 4,000' })).toMatchObject({ action: 'reopen', cause: expect.stringContaining('“cost 4,000”') })
     expect(effectOfArticleCorrection({ ...base, newQuote: null })).toMatchObject({ action: 'reopen', cause: expect.stringContaining('no longer in it') })
     expect(effectOfArticleCorrection({ ...base, newQuote: 'cost 14,000', changedDetails: ['url', 'publishedAt'] })).toMatchObject({

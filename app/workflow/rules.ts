@@ -201,7 +201,8 @@ export function effectOfArticleCorrection({
 }): CorrectionEffect {
   if (!isLocked({ status })) return { action: 'keep' }
   if (newQuote === null) return { action: 'reopen', cause: 'Reopened: the article text was corrected and the claim’s quoted words are no longer in it.' }
-  if (newQuote !== oldQuote) {
+  // The same words in another Unicode normalisation export the same text.
+  if (newQuote.normalize('NFC') !== oldQuote.normalize('NFC')) {
     return { action: 'reopen', cause: `Reopened: the article text was corrected; the quote changed from “${short(oldQuote)}” to “${short(newQuote)}”.` }
   }
   const exported = changedDetails.filter((f) => (EXPORTED_ARTICLE_FIELDS as readonly string[]).includes(f))
