@@ -97,6 +97,10 @@ export type ClaimFacets = {
   attribution: { source: string; verb: string; start: number; end: number } | null
   /** What the claim asserts, one fact at a time (absent on claims stored before propositions). */
   propositions?: { text: string; parts: { start: number; end: number }[] }[]
+  /** What extraction put into (or left out of) the claim's text so it reads alone. */
+  context?: { kind: string; text: string; replaces?: string }[]
+  /** Full Fact's kinds of claim: quantity, comparison, cause, prediction, rule, personal, quote. */
+  types?: string[]
 }
 
 export const claims = sqliteTable(

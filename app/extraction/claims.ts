@@ -348,7 +348,7 @@ export function splitClaims(sentence: string, tokens: Token[] = tag(sentence)): 
         if (via === 'shared-subject' || via === 'participle') carried.push(subject!.text)
         // A clause after "X said (that) A, and B" is still what X said.
         if (report && (via === 'coordination' || via === 'contrast') && !/^\W/.test(before)) {
-          text = `${report} ${lowerFirst(text)}`
+          text = `${report} ${lowerFirst(before)}`
           carried.push(report)
         }
         if (context && !DATE_WORDS.test(text) && DATE_WORDS.test(context)) {

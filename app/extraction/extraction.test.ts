@@ -334,3 +334,94 @@ describe('dates read in context', () => {
     expect(at('The minister will resign on Monday.', '2024-03-20')).toEqual(['Monday=2024-03-25'])
   })
 })
+
+describe('claims split where a fact-checker would, and only there', () => {
+  const texts = (t: string) => claimsOf(t).map((c) => c.text)
+
+  test('figures sharing one verb are one claim each, the noun carried to the others', () => {
+    expect(texts('The group will cut 1,200 jobs in Lyon, 800 in Turin and 300 in Porto.')).toEqual([
+      'The group will cut 1,200 jobs in Lyon.',
+      'The group will cut 800 jobs in Turin.',
+      'The group will cut 300 jobs in Porto.',
+    ])
+  })
+
+  test('a verb phrase with its own object repeats the subject; a non-restrictive relative clause is its own fact', () => {
+    expect(texts('The firm cut 300 jobs and closed two plants in Ohio.')).toEqual(['The firm cut 300 jobs.', 'The firm closed two plants in Ohio.'])
+    expect(texts('The contract went to Norvik Foods, which employs 4,000 people.')).toEqual([
+      'The contract went to Norvik Foods.',
+      'Norvik Foods employs 4,000 people.',
+    ])
+  })
+
+  test('a report keeps its speaker in every part', () => {
+    expect(texts('The minister said that exports rose 3% in May, and imports fell 2%.')).toEqual([
+      'The minister said that exports rose 3% in May.',
+      'The minister said that imports fell 2%.',
+    ])
+  })
+
+  test.each([
+    'The central banks of Canada, Norway and Sweden, and the Reserve Bank of India jointly announced the cut.',
+    'Both the euro and the yen stayed flat against the dollar on Monday.',
+    'The board is weighing the sale or closure of three plants in the region.',
+    'He said: "We cut costs and we hired 200 engineers last year."',
+    'The council decided to lift and review the measures in June.',
+  ])('not split: %s', (sentence) => {
+    expect(claimsOf(sentence)).toHaveLength(1)
+  })
+})
+
+describe('claims read alone', () => {
+  test('a sentence-initial pronoun, surname or "the company" takes its referent from an earlier sentence, and says so', () => {
+    const text =
+      'Norvik Foods Ltd hired Anna Berg as chief executive in 2019. Berg said the plant would close. She announced 300 job cuts on Monday. The company reported a loss of $2 million.'
+    const claims = claimsOf(text, '2024-03-20')
+    expect(claims.map((c) => c.text)).toEqual([
+      'Norvik Foods Ltd hired Anna Berg as chief executive in 2019.',
+      'Anna Berg said the plant would close.',
+      'Anna Berg announced 300 job cuts on Monday.',
+      'Norvik Foods Ltd reported a loss of $2 million.',
+    ])
+    expect(claims[2]!.context).toEqual([{ kind: 'referent', text: 'Anna Berg', replaces: 'She' }])
+    // the span is still the article's own words
+    expect(text.slice(claims[2]!.start, claims[2]!.end)).toBe('She announced 300 job cuts on Monday.')
+  })
+
+  test('filler is left out, and a quotation continued in the next sentence keeps its speaker', () => {
+    const text = 'Mayor Ana Ruiz said “The depot will close in May.\nIt will reopen as a school in 2026.”\nMeanwhile, the council approved the sale of the site.'
+    const claims = claimsOf(text)
+    expect(claims[1]!.text).toBe('Mayor Ana Ruiz said: “It will reopen as a school in 2026.”')
+    expect(claims[1]!.attribution?.source).toBe('Mayor Ana Ruiz')
+    expect(claims[2]!.text).toBe('The council approved the sale of the site.')
+    expect(claims[2]!.context).toEqual([{ kind: 'filler', text: 'Meanwhile,' }])
+  })
+
+  test('a verbless fragment scores low; a figure is a quantity claim', () => {
+    const [fragment] = claimsOf('A list of stolen travel documents and criminal intelligence from across Europe.')
+    expect(fragment!.checkworthiness).toBeLessThan(0.3)
+    expect(fragment!.reasons.join(' ')).toContain('no finite verb')
+    const [quantity] = claimsOf('Unemployment fell to 4.1 percent in March because exports rose.')
+    expect(quantity!.types).toEqual(expect.arrayContaining(['quantity', 'cause']))
+  })
+})
+
+describe('shown propositions are grammatical and faithful', () => {
+  test('none cuts a number or a quotation, none drops an object while keeping what modified it, each has a subject and finite verb', () => {
+    const sentences = [
+      'The company expects to cut approximately 4,300 jobs by 2025.',
+      'Their talks focused on “enhancing cooperation in security and policing,” officials said.',
+      'Discussions highlighted the development of training programs for police staff.',
+    ]
+    for (const s of sentences) {
+      for (const p of splitPropositions(s)) {
+        expect(p.text).not.toMatch(/\b4$|approximately 4\b(?!,)/)
+        expect((p.text.match(/[“”]/g) ?? []).length % 2).toBe(0)
+        expect(p.text).not.toMatch(/^Their talks focused in|highlighted for/)
+      }
+    }
+    expect(splitPropositions('Discussions highlighted the development of training programs for police staff.').map((p) => p.text)).not.toContain(
+      'Discussions highlighted for police staff',
+    )
+  })
+})

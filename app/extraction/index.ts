@@ -4,6 +4,7 @@
  * All offsets are UTF-16 indices into the input exactly as given.
  */
 import { scoreCheckworthiness, CHECKWORTHY_THRESHOLD } from './checkworthiness'
+import { claimTypes, type ClaimType } from './claim-types'
 import { splitClaims } from './claims'
 import { newDiscourse, observe, resolveOpening, type AddedContext } from './context'
 import { findDates, parseReference, type DateMention } from './dates'
@@ -11,7 +12,7 @@ import { findAttribution, findEntities, findQuotes, type Attribution, type Entit
 import { findNumbers, type NumberMention } from './numbers'
 import { splitPropositions, type Proposition } from './propositions'
 import { splitSentences } from './sentences'
-import { tag, tokensWithin } from './tagger'
+import { isFiniteVerb, tag, tokensWithin } from './tagger'
 
 export type ExtractOptions = {
   published?: string /* YYYY-MM-DD, anchors relative dates */
@@ -20,7 +21,7 @@ export type ExtractedDate = DateMention
 export type ExtractedEntity = EntityMention
 export type ExtractedNumber = NumberMention
 export type ExtractedQuote = QuoteMention
-export type { AddedContext, Attribution, Proposition }
+export type { AddedContext, Attribution, ClaimType, Proposition }
 export type ExtractedSentence = {
   start: number
   end: number
@@ -45,6 +46,8 @@ export type ExtractedClaim = {
   propositions: Proposition[]
   /** What was put into (or left out of) `text` to make it readable alone. */
   context: AddedContext[]
+  /** Full Fact's kinds of claim that this one is. */
+  types: ClaimType[]
 }
 export type ExtractionResult = {
   sentences: ExtractedSentence[]
@@ -147,6 +150,12 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
         score = Math.round(score * 0.5 * 1000) / 1000
         reasons.push('− intention, hope or prediction: only the factual part is checkable')
       }
+      // A stretch without a finite verb is a fragment (a caption, a list, a broken sentence), not a claim to check.
+      const ownTokens = sentenceTokens.filter((t) => t.start >= clause.start && t.end <= clause.end)
+      if (!ownTokens.some((_, i) => isFiniteVerb(ownTokens, i)) && clause.via !== 'absolute' && clause.via !== 'participle') {
+        score = Math.round(score * 0.3 * 1000) / 1000
+        reasons.push('− not a full sentence (no finite verb)')
+      }
       // Dates carried into the claim's text from the sentence's leading context count as its own.
       const carried = clause.text.length > 0 && clause.start > 0 ? dates.filter((d) => d.end <= start && clause.text.includes(d.text)) : []
       const opening = resolveOpening(clause.text, discourse, { continuesQuote: continuesQuote && k === 0 })
@@ -173,6 +182,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
         attribution: ownAttribution,
         propositions: propositions.filter((_, i) => owners[i] === k),
         context,
+        types: claimTypes(opening.text, within(numbers, start, end), quotes.some((q) => q.start < end && q.end > start) || opening.added.some((a) => a.kind === 'speaker')),
       })
     })
     const speaker = attribution ? (/^(?:he|she)$/i.test(attribution.source) ? discourse.people[discourse.people.length - 1]?.name ?? null : attribution.source) : null

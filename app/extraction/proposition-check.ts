@@ -42,8 +42,8 @@ function validJunction(tokens: Token[], a: number, b: number): boolean {
     return true
   // a coordinated member: "from Spain, | Italy", "such as Monet and | Degas", "a slow, | costly process"
   const last = skipped[skipped.length - 1]!
-  const kind = (t: Token) => (t.pos === 'PROPN' ? 'NOUN' : t.pos)
-  if ((last.text === ',' || last.pos === 'CCONJ') && !isVerbal(right) && right.pos !== 'ADP' && kind(skipped[0]!) === kind(right)) return true
+  // (after a preposition, article or modifier; a verb's list of objects may be read as verbs and is kept whole)
+  if ((last.text === ',' || last.pos === 'CCONJ') && !isVerbal(right) && right.pos !== 'ADP' && !isVerbal(left) && !isVerbal(skipped[0])) return true
   // coordinated subjects or a parenthetical between subject and verb: "The senator and the governor | signed"
   if (isNominal(left) && isVerbal(right) && (skipped.some((t) => t.pos === 'CCONJ') || (skipped[0]!.text === ',' && last.text === ',')))
     return true

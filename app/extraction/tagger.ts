@@ -61,6 +61,8 @@ export function tokensWithin(tokens: Token[], start: number, end: number, from =
   return out
 }
 
+const ARTICLE = /^(?:a|an|the|this|that|these|those|its|their|his|her|our|my|your)$/
+
 export const isVerbal = (t: Token | undefined) => !!t && (t.pos === 'VERB' || t.pos === 'AUX')
 export const isNominal = (t: Token | undefined) => !!t && (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON' || t.pos === 'NUM')
 export const isReporting = (t: Token | undefined) => !!t && REPORTING_LEMMA.test(t.lower)
@@ -77,6 +79,8 @@ export function isFiniteVerb(tokens: Token[], i: number): boolean {
   if (prev && prev.pos === 'PART' && prev.lower === 'to') return false
   if (t!.pos === 'AUX') return true
   if (/ing$/.test(t!.lower)) return !!prev && prev.pos === 'AUX'
+  // a participle used as an adjective: "of stolen documents", "the revised plan"
+  if (prev && (prev.pos === 'ADP' || (prev.pos === 'DET' && ARTICLE.test(prev.lower)) || (prev.pos === 'ADJ' && /(?:ed|en)$/.test(t!.lower)))) return false
   if (prev && (prev.pos === 'AUX' || prev.pos === 'ADV' || prev.pos === 'PART')) return true
   return true
 }

@@ -102,6 +102,8 @@ export function importArticle(
         quotes: c.quotes,
         attribution: c.attribution,
         propositions: c.propositions,
+        context: c.context,
+        types: c.types,
       }
       const id = Number(
         statements.claim.run(

@@ -20,6 +20,7 @@ function facetsFor(body: string, start: number, end: number, publishedAt: string
     quotes: shift(all.flatMap((c) => c.quotes)),
     attribution: all.find((c) => c.attribution)?.attribution ?? null,
     propositions: all.flatMap((c) => c.propositions).map((p) => ({ text: p.text, parts: shift(p.parts) })),
+    types: [...new Set(all.flatMap((c) => c.types))],
   }
 }
 

@@ -55,6 +55,44 @@ function Facets({ claim }: { claim: Claim }) {
           </dd>
         </>
       ) : null}
+      {f.types?.length ? (
+        <>
+          <dt>Kind</dt>
+          <dd>
+            {f.types.map((t) => (
+              <span key={t} className="chip">
+                {t}
+              </span>
+            ))}
+          </dd>
+        </>
+      ) : null}
+      {f.context?.length ? (
+        <>
+          <dt>Added to read alone</dt>
+          <dd>
+            <ul className="propositions">
+              {f.context.map((c, i) => (
+                <li key={i}>
+                  {c.kind === 'filler' ? (
+                    <>
+                      left out <q>{c.text}</q>
+                    </>
+                  ) : c.replaces ? (
+                    <>
+                      <q>{c.text}</q> for <q>{c.replaces}</q>
+                    </>
+                  ) : (
+                    <>
+                      <q>{c.text}</q> <span className="muted">{c.kind === 'speaker' ? 'speaker of the quotation' : 'from elsewhere in the sentence'}</span>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      ) : null}
       {f.attribution ? (
         <>
           <dt>Attributed to</dt>
