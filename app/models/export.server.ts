@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { getDb } from '../../db/client.server'
-import { evidence, exportRecords, sources, sourceSnapshots, users, type ClaimFacets } from '../../db/schema'
+import { evidence, exportRecords, sources, users, type ClaimFacets } from '../../db/schema'
 import { ExportFiltersSchema, type ExportFilters } from '../api/export-query'
 import type { ExportClaim, ExportEvidence } from '../exports'
 
@@ -107,6 +107,7 @@ function readEvidence(claimIds: number[]) {
   const rows = getDb()
     .select({
       claimId: evidence.claimId,
+      sourceId: sources.id,
       stance: evidence.stance,
       excerpt: evidence.excerpt,
       note: evidence.note,
@@ -117,26 +118,34 @@ function readEvidence(claimIds: number[]) {
         publishedAt: sources.publishedAt,
         archivedUrl: sources.archivedUrl,
       },
-      snapshotFetchedAt: sourceSnapshots.fetchedAt,
-      snapshotSha256: sourceSnapshots.sha256,
     })
     .from(evidence)
     .innerJoin(sources, eq(sources.id, evidence.sourceId))
-    .leftJoin(
-      sourceSnapshots,
-      sql`${sourceSnapshots.id} = (select max(x.id) from source_snapshots x where x.source_id = ${sources.id} and x.status = 'ok')`,
-    )
     .where(and(inArray(evidence.claimId, claimIds), isNull(evidence.deletedAt)))
     .orderBy(evidence.claimId, evidence.id)
     .all()
+  const snapshots = newestGoodSnapshots([...new Set(rows.map((r) => r.sourceId))])
   const byClaim = new Map<number, ExportEvidence[]>()
-  for (const { claimId, snapshotFetchedAt, snapshotSha256, ...e } of rows) {
+  for (const { claimId, sourceId, ...e } of rows) {
     const list = byClaim.get(claimId) ?? []
-    const snapshot = snapshotFetchedAt && snapshotSha256 ? { fetchedAt: snapshotFetchedAt.toISOString(), sha256: snapshotSha256 } : null
-    list.push({ ...e, source: { ...e.source, snapshot } })
+    list.push({ ...e, source: { ...e.source, snapshot: snapshots.get(sourceId) ?? null } })
     byClaim.set(claimId, list)
   }
   return byClaim
+}
+
+/** Each source's newest good snapshot (time and hash), in one query per batch of evidence. */
+function newestGoodSnapshots(sourceIds: number[]) {
+  const out = new Map<number, { fetchedAt: string; sha256: string }>()
+  if (!sourceIds.length) return out
+  const marks = sourceIds.map(() => '?').join(',')
+  const rows = getDb()
+    .$client.prepare(
+      `select source_id as sourceId, fetched_at as fetchedAt, sha256 from source_snapshots where id in (select max(id) from source_snapshots where status = 'ok' and source_id in (${marks}) group by source_id)`,
+    )
+    .all(...sourceIds) as { sourceId: number; fetchedAt: number | null; sha256: string | null }[]
+  for (const r of rows) if (r.fetchedAt !== null && r.sha256) out.set(r.sourceId, { fetchedAt: new Date(r.fetchedAt).toISOString(), sha256: r.sha256 })
+  return out
 }
 
 export function countExportClaims(filters: Omit<ExportFilters, 'format' | 'excel'>): number {
