@@ -2,6 +2,7 @@
 import { getDb, migrateDatabase, openDatabase, setDb } from './client.server'
 import { seedDemoData } from './seed'
 import { parseEnv } from '../app/utils/env.server'
+import { failAbandonedSnapshots } from '../app/models/snapshot.server'
 
 async function main() {
   const env = parseEnv()
@@ -9,6 +10,8 @@ async function main() {
   migrateDatabase(db)
   setDb(db)
   const { seeded } = await seedDemoData()
+  // A snapshot still pending when the server starts was being fetched by a process that stopped.
+  failAbandonedSnapshots({ olderThan: new Date(Date.now() - 60_000) })
   console.log(
     seeded
       ? `Database ready at ${env.DATABASE_URL}; seeded demo users and the sample article.`

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { useRevalidator } from '@remix-run/react'
 import { SOURCE_CHANGE_LABELS, type SnapshotStatus, type SourceChange } from '../workflow'
 
@@ -30,14 +30,23 @@ export function SnapshotStatusLine({ snapshot }: { snapshot: SnapshotView | null
   )
 }
 
-/** While a snapshot is pending, reload the page's data every couple of seconds (with JavaScript). */
-export function useRevalidateWhilePending(pending: boolean, everyMs = 1500) {
+/**
+ * While a snapshot is pending, reload the page's data every `everyMs` (with JavaScript), for at
+ * most `maxTries` reloads: a fetch takes at most its deadline, so one still pending after that
+ * was interrupted, and a reload of the page shows where it stands.
+ */
+export function useRevalidateWhilePending(pending: boolean, { everyMs = 1500, maxTries = 40 }: { everyMs?: number; maxTries?: number } = {}) {
   const { revalidate, state } = useRevalidator()
+  const tries = useRef(0)
   useEffect(() => {
-    if (!pending || state !== 'idle') return
-    const timer = setTimeout(revalidate, everyMs)
+    if (!pending) tries.current = 0
+    if (!pending || state !== 'idle' || tries.current >= maxTries) return
+    const timer = setTimeout(() => {
+      tries.current++
+      revalidate()
+    }, everyMs)
     return () => clearTimeout(timer)
-  }, [pending, state, revalidate, everyMs])
+  }, [pending, state, revalidate, everyMs, maxTries])
 }
 
 export { when as snapshotTime }

@@ -146,6 +146,7 @@ describe('JSON and Markdown exports', () => {
     expect(out.claims[0].verdictLabel).toBe('True')
     expect(out.generatedAt).toBe(context.generatedAt)
     expect(JSON.parse(collect(formatExport('json', [], context))).claims).toEqual([])
+    expect(out.claims[0].evidence[0].source.snapshot).toEqual({ fetchedAt: '2025-11-21T08:00:00.000Z', sha256: 'a'.repeat(64) })
   })
 
   test('Markdown groups claims by article with sources as links and escapes formatting', () => {

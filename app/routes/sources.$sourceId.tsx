@@ -34,6 +34,9 @@ export const SourceSchema = z.object({
   notes: z.string().max(5000, 'Notes are too long').default(''),
 })
 
+/** "Check again": fetch the source anew in the background. */
+const CheckAgainSchema = z.object({ intent: z.literal('check') })
+
 function sourceIdFrom(params: { sourceId?: string }) {
   const id = idField.safeParse(params.sourceId)
   if (!id.success) throw new Response(null, { status: 404, statusText: 'Not Found' })
@@ -61,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const before = getSource({ id })
   if (!before) throw new Response(null, { status: 404, statusText: 'Not Found' })
   const formData = await readFormData(request, 64 * 1024)
-  if (formData.get('intent') === 'check') {
+  if (CheckAgainSchema.safeParse(Object.fromEntries(formData)).success) {
     snapshotInBackground({ sourceId: id }, { allowPrivate: getEnv().ALLOW_PRIVATE_FETCH })
     return redirectWithFlash(`/sources/${id}#snapshots`, 'Checking the source again; the result shows here when the fetch finishes.')
   }

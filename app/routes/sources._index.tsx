@@ -3,6 +3,8 @@ import { data } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
+import { SnapshotStatusLine } from '~/components/snapshot-status'
+import { snapshotSummaries } from '~/models/snapshot.server'
 import { listSources } from '~/models/source.server'
 import { requireUser } from '~/utils/auth.server'
 
@@ -21,8 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.success) {
     return data({ sources: [], next: null, problem: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }, { status: 400 })
   }
-  const sources = listSources({ ...parsed.data, limit: PAGE + 1 })
-  return { sources: sources.slice(0, PAGE), next: sources.length > PAGE ? sources[PAGE - 1]!.id : null, problem: null }
+  const found = listSources({ ...parsed.data, limit: PAGE + 1 })
+  const page = found.slice(0, PAGE)
+  const snapshots = snapshotSummaries({ sourceIds: page.map((s) => s.id) })
+  return { sources: page.map((s) => ({ ...s, snapshot: snapshots.get(s.id) ?? null })), next: found.length > PAGE ? found[PAGE - 1]!.id : null, problem: null }
 }
 
 export default function SourcesPage() {
@@ -57,12 +61,13 @@ export default function SourcesPage() {
               <th scope="col">Publisher</th>
               <th scope="col">Published</th>
               <th scope="col">Used by</th>
+              <th scope="col">Snapshot</th>
             </tr>
           </thead>
           <tbody>
             {sources.length === 0 ? (
               <tr>
-                <td colSpan={4} className="muted">
+                <td colSpan={5} className="muted">
                   {params.get('q') ? 'No source matches.' : 'No sources yet. Add evidence to a claim to start the library.'}
                 </td>
               </tr>
@@ -77,6 +82,9 @@ export default function SourcesPage() {
                 <td>{s.publishedAt ?? '—'}</td>
                 <td>
                   {s.usedBy} claim{s.usedBy === 1 ? '' : 's'}
+                </td>
+                <td>
+                  <SnapshotStatusLine snapshot={s.snapshot} />
                 </td>
               </tr>
             ))}
