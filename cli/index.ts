@@ -28,6 +28,7 @@ Commands:
   sources check [--older-than <30d|12h|90m>] [--json]
                                                    fetch sources again (all, or those last checked before
                                                    that long ago) and mark each unchanged, changed or gone
+                                                   (pending: the server is fetching it now)
   export-snapshots --out <file.warc.gz>            every good snapshot as WARC/1.1 response records
   backup <file>                                    an online, consistent copy of the database
   restore <file> [--force]                         replace the database with a backup (stop the server first)
@@ -157,7 +158,7 @@ async function sourcesCheck(args: string[], env: Env) {
   const summaries = snapshots.snapshotSummaries({ sourceIds: due.map((s) => s.id) })
   const results = due.map((s) => {
     const snap = summaries.get(s.id)!
-    const outcome = snap.change ?? (snap.status === 'ok' ? 'captured' : 'failed')
+    const outcome = snap.status === 'pending' ? 'pending' : (snap.change ?? (snap.status === 'ok' ? 'captured' : 'failed'))
     return { sourceId: s.id, url: s.url, outcome, status: snap.status, change: snap.change, httpStatus: snap.httpStatus, error: snap.error, sha256: snap.sha256 }
   })
   if (values.json) {

@@ -191,6 +191,18 @@ export function getSnapshotChange({ sourceId }: { sourceId: number }) {
   return { baseline, latest }
 }
 
+/** The snapshot of this source being fetched now (pending, started within `withinMs`), if any. */
+export function pendingSnapshot({ sourceId, withinMs }: { sourceId: number; withinMs: number }) {
+  const row = getDb()
+    .select({ id: sourceSnapshots.id, status: sourceSnapshots.status, createdAt: sourceSnapshots.createdAt })
+    .from(sourceSnapshots)
+    .where(eq(sourceSnapshots.sourceId, sourceId))
+    .orderBy(desc(sourceSnapshots.id))
+    .limit(1)
+    .get()
+  return row && row.status === 'pending' && Date.now() - row.createdAt.getTime() < withinMs ? row.id : null
+}
+
 /** Whether a fetch of this source is already waiting, or one finished within `withinMs`. */
 export function hasRecentSnapshot({ sourceId, withinMs }: { sourceId: number; withinMs: number }) {
   const row = getDb()

@@ -128,6 +128,10 @@ describe('source snapshots against a local server', () => {
     snapshotInBackground({ sourceId: slow.id }, { allowPrivate: true, timeoutMs: 1000 })
     expect(Date.now() - started).toBeLessThan(100)
     expect(snapshotSummaries({ sourceIds: [slow.id] }).get(slow.id)).toMatchObject({ status: 'pending' })
+    // Asking again while the fetch is under way starts no second one.
+    const first = listSnapshots({ sourceId: slow.id })[0]!.id
+    expect(snapshotInBackground({ sourceId: slow.id }, { allowPrivate: true, timeoutMs: 1000 })).toBe(first)
+    expect(listSnapshots({ sourceId: slow.id })).toHaveLength(1)
     await backgroundSnapshotsSettled()
     expect(snapshotSummaries({ sourceIds: [slow.id] }).get(slow.id)).toMatchObject({ status: 'failed' })
   })

@@ -3,7 +3,7 @@ import { promisify } from 'node:util'
 import { gzip } from 'node:zlib'
 import { fetchArticlePage, FetchRefusedError } from '../import/fetch-article.server'
 import { htmlToArticle } from '../import/html-to-text'
-import { completeSnapshot, createPendingSnapshot, hasRecentSnapshot, type SnapshotResult } from '../models/snapshot.server'
+import { completeSnapshot, createPendingSnapshot, hasRecentSnapshot, pendingSnapshot, type SnapshotResult } from '../models/snapshot.server'
 
 const gzipAsync = promisify(gzip)
 
@@ -88,10 +88,13 @@ async function slot<T>(work: () => Promise<T>): Promise<T> {
 
 /**
  * Records a pending snapshot of the source and fetches it in the background: the caller gets the
- * pending snapshot's id at once and never waits on the remote server. With `onlyIfStale`, a source
- * checked within the last hour (or with a check under way) is left alone.
+ * pending snapshot's id at once and never waits on the remote server. A source with a fetch under
+ * way gets no second one (its id is returned). With `onlyIfStale`, a source checked within the last
+ * hour is left alone.
  */
 export function snapshotInBackground({ sourceId, onlyIfStale = false }: { sourceId: number; onlyIfStale?: boolean }, options: CaptureOptions): number | null {
+  const underWay = pendingSnapshot({ sourceId, withinMs: 2 * (options.timeoutMs ?? SNAPSHOT_TIMEOUT_MS) })
+  if (underWay) return underWay
   if (onlyIfStale && hasRecentSnapshot({ sourceId, withinMs: RECENT_MS })) return null
   const pending = createPendingSnapshot({ sourceId })
   if (!pending) return null
