@@ -14,10 +14,14 @@ export function ArticleText({
   body,
   claims,
   onSelect,
+  offset = 0,
 }: {
   body: string
+  /** Spans as offsets into `body`. */
   claims: HighlightClaim[]
   onSelect?: (selection: { start: number; end: number; text: string } | null) => void
+  /** Where `body` starts in the whole article, when it is one part of it: selections are reported in the article's offsets. */
+  offset?: number
 }) {
   const ref = useRef<HTMLDivElement>(null)
   const byId = new Map(claims.map((c) => [c.id, c]))
@@ -40,7 +44,7 @@ export function ArticleText({
       const start = offsetOf(range.startContainer, range.startOffset)
       const end = offsetOf(range.endContainer, range.endOffset)
       if (end - start < 3) return onSelect(null)
-      onSelect({ start, end, text: body.slice(start, end) })
+      onSelect({ start: start + offset, end: end + offset, text: body.slice(start, end) })
     }
     el.addEventListener('mouseup', handler)
     el.addEventListener('keyup', handler)
@@ -48,7 +52,7 @@ export function ArticleText({
       el.removeEventListener('mouseup', handler)
       el.removeEventListener('keyup', handler)
     }
-  }, [body, onSelect])
+  }, [body, onSelect, offset])
 
   return (
     <div ref={ref} className="article-body" aria-label="Article text with highlighted claims" role="document">

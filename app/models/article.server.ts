@@ -200,6 +200,30 @@ export function listArticleClaims({ articleId }: { articleId: number }) {
     .all()
 }
 
+/** Claims of an article whose span starts in [from, to), in reading order, and how many come before. */
+export function listArticleClaimsInRange({ articleId, from, to }: { articleId: number; from: number; to: number }) {
+  const db = getDb()
+  const where = and(eq(claims.articleId, articleId), isNull(claims.deletedAt), eq(claims.orphaned, false))
+  const rows = db
+    .select()
+    .from(claims)
+    .where(and(where, sql`${claims.anchorStart} >= ${from}`, sql`${claims.anchorStart} < ${to}`))
+    .orderBy(claims.anchorStart, claims.id)
+    .all()
+  const before = db.select({ n: count() }).from(claims).where(and(where, sql`${claims.anchorStart} < ${from}`)).get()?.n ?? 0
+  return { rows, before }
+}
+
+/** An article's orphaned claims (not placed in its text). */
+export function listOrphanedClaims({ articleId }: { articleId: number }) {
+  return getDb()
+    .select()
+    .from(claims)
+    .where(and(eq(claims.articleId, articleId), isNull(claims.deletedAt), eq(claims.orphaned, true)))
+    .orderBy(claims.id)
+    .all()
+}
+
 export type ArticleCorrection = {
   id: number
   actorId: number | null

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { ArticleCreateSchema } from '~/api/schemas'
-import { articleToApi } from '~/api/serialize'
-import { importArticle, listArticleClaims } from '~/models/article.server'
+import { importArticleOffThread } from '~/models/article-import.server'
 import { apiError, methodNotAllowed, parseJsonBody, requireApiUser } from '~/utils/api.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,18 +18,21 @@ export async function action({ request }: ActionFunctionArgs) {
       fields: { body: ['Send the article text'] },
     })
   }
-  const { article, created } = importArticle({
-    title: input.title ?? input.url ?? 'Untitled',
-    body: input.body,
-    url: input.url ?? null,
-    publisher: input.publisher ?? null,
-    author: input.author ?? null,
-    publishedAt: input.publishedAt ?? null,
-    language: input.language,
-    importedById: user.id,
-  })
-  return Response.json(
-    { ...articleToApi(article, listArticleClaims({ articleId: article.id })), created },
-    { status: created ? 201 : 200, headers: { Location: `/api/v1/articles/${article.id}` } },
+  const { articleId, created, api } = await importArticleOffThread(
+    {
+      title: input.title ?? input.url ?? 'Untitled',
+      body: input.body,
+      url: input.url ?? null,
+      publisher: input.publisher ?? null,
+      author: input.author ?? null,
+      publishedAt: input.publishedAt ?? null,
+      language: input.language,
+      importedById: user.id,
+    },
+    { withApi: true },
   )
+  return new Response(api, {
+    status: created ? 201 : 200,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', Location: `/api/v1/articles/${articleId}` },
+  })
 }

@@ -7,8 +7,8 @@ import { CLAIM_STATUSES, isLocked } from '~/workflow'
 import { ArticleText } from '~/components/article-text'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_LABELS, StatusBadge, VerdictBadge } from '~/components/status-badge'
-import { getArticle, listArticleClaims } from '~/models/article.server'
-import { updateClaim } from '~/models/claim.server'
+import { getArticle, listArticleClaims, listArticleClaimsInRange, listOrphanedClaims } from '~/models/article.server'
+import { countClaimsByStatus, updateClaim } from '~/models/claim.server'
 import { addClaim, mergeClaims, splitClaim } from '~/models/claim-edit.server'
 import styles from '~/styles/article.css?url'
 import { requireUser, requireUserWithRole } from '~/utils/auth.server'
@@ -52,13 +52,45 @@ function articleIdFrom(params: { articleId?: string }) {
   return id.data
 }
 
+/** Articles longer than this are shown one part at a time, each about this many characters. */
+export const ARTICLE_PART_LENGTH = 50_000
+
+/** [start, end) of each part of a body, cut after a line break where one is near the limit. */
+export function articleParts(body: string, size = ARTICLE_PART_LENGTH): [number, number][] {
+  const parts: [number, number][] = []
+  for (let start = 0; start < body.length || parts.length === 0; ) {
+    let end = Math.min(body.length, start + size)
+    if (end < body.length) {
+      const lineBreak = body.lastIndexOf('\n', end)
+      if (lineBreak > start + size / 2) end = lineBreak + 1
+      else if (/[\uD800-\uDBFF]/.test(body[end - 1] ?? '')) end-- // never split a surrogate pair
+    }
+    parts.push([start, end])
+    start = end
+  }
+  return parts
+}
+
+const PartSchema = z.coerce.number().int().min(1).catch(1)
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request)
   const article = getArticle({ id: articleIdFrom(params) })
   if (!article) throw new Response(null, { status: 404, statusText: 'Not Found' })
-  const claims = listArticleClaims({ articleId: article.id }).map((c, i) => ({
+  const parts = articleParts(article.body)
+  const part = Math.min(PartSchema.parse(new URL(request.url).searchParams.get('part') ?? 1), parts.length)
+  const [from, to] = parts[part - 1]!
+  // A large article is read part by part: its text, and the claims that start in it.
+  const { rows, before } =
+    parts.length === 1
+      ? { rows: listArticleClaims({ articleId: article.id }), before: 0 }
+      : (() => {
+          const inRange = listArticleClaimsInRange({ articleId: article.id, from, to })
+          return { rows: [...inRange.rows, ...(part === 1 ? listOrphanedClaims({ articleId: article.id }) : [])], before: inRange.before }
+        })()
+  const claims = rows.map((c, i) => ({
     id: c.id,
-    number: i + 1,
+    number: before + i + 1,
     text: c.text,
     start: c.anchorStart,
     end: c.anchorEnd,
@@ -70,7 +102,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     checkworthiness: c.checkworthiness,
     dates: c.facets.dates.map((d) => d.value),
   }))
-  return { article, claims }
+  const counts = countClaimsByStatus({ articleId: article.id })
+  return {
+    article: { ...article, body: article.body.slice(from, to) },
+    claims,
+    counts,
+    view: { part, parts: parts.length, from, to, length: article.body.length },
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -203,14 +241,32 @@ function splitGuess(quote: string) {
   return best
 }
 
+function PartNav({ view }: { view: { part: number; parts: number; from: number; to: number; length: number } }) {
+  const n = (x: number) => x.toLocaleString('en')
+  return (
+    <nav className="alert part-nav" aria-label="Parts of the article">
+      <p style={{ margin: 0 }}>
+        {`This article is too large to show whole (${n(view.length)} characters). Showing part ${view.part} of ${view.parts}: characters ${n(view.from + 1)}–${n(view.to)}, with the claims that start in it.`}
+      </p>
+      <p className="row" style={{ margin: '0.3rem 0 0' }}>
+        {view.part > 1 ? <Link to={`?part=${view.part - 1}`}>{`← Part ${view.part - 1}`}</Link> : null}
+        {view.part < view.parts ? <Link to={`?part=${view.part + 1}`}>{`Part ${view.part + 1} →`}</Link> : null}
+      </p>
+    </nav>
+  )
+}
+
 export default function ArticlePage() {
-  const { article, claims } = useLoaderData<typeof loader>()
+  const { article, claims, counts: byStatus, view } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [selection, setSelection] = useState<{ start: number; end: number; text: string } | null>(null)
   const onSelect = useCallback((s: typeof selection) => setSelection(s), [])
   const placed = claims.filter((c) => !c.orphaned)
   const orphaned = claims.filter((c) => c.orphaned)
-  const counts = CLAIM_STATUSES.map((s) => [s, claims.filter((c) => c.status === s).length] as const).filter(([, n]) => n > 0)
+  const counts = CLAIM_STATUSES.map((s) => [s, byStatus[s] ?? 0] as const).filter(([, n]) => n > 0)
+  const total = counts.reduce((sum, [, n]) => sum + n, 0)
+  // Highlights in this part's text: offsets relative to it, spans cut at its end.
+  const highlights = placed.map((c) => ({ ...c, start: c.start - view.from, end: Math.min(c.end, view.to) - view.from }))
   return (
     <>
       <p>
@@ -250,7 +306,9 @@ export default function ArticlePage() {
           <h2 id="text-heading" className="skip-link">
             Article text
           </h2>
-          <ArticleText body={article.body} claims={placed} onSelect={onSelect} />
+          {view.parts > 1 ? <PartNav view={view} /> : null}
+          <ArticleText body={article.body} claims={highlights} onSelect={onSelect} offset={view.from} />
+          {view.parts > 1 ? <PartNav view={view} /> : null}
           {selection ? (
             <Form method="post" className="selection-form card" aria-label="Add the selected text as a claim" onSubmit={() => setSelection(null)}>
               <input type="hidden" name="intent" value="add" />
@@ -265,7 +323,7 @@ export default function ArticlePage() {
         </section>
         <section aria-labelledby="claims-heading" className="claims-pane">
           <h2 id="claims-heading" style={{ marginTop: 0 }}>
-            Claims ({claims.length})
+            Claims ({view.parts > 1 ? `${placed.length} in this part of ${total}` : claims.length})
           </h2>
           <ol className="claim-list">
             {placed.map((c, i) => (

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { fetchArticlePage, FetchRefusedError } from '~/import/fetch-article.server'
 import { htmlToArticle, markdownToText } from '~/import/html-to-text'
-import { importArticle, listArticleClaims } from '~/models/article.server'
+import { importArticleOffThread } from '~/models/article-import.server'
 import { requireUserWithRole } from '~/utils/auth.server'
 import { getEnv } from '~/utils/env.server'
 import { redirectWithFlash } from '~/utils/flash.server'
@@ -98,7 +98,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (!body.trim()) return reply(values, { body: 'Paste the article text, upload a file, or fetch it from its URL' })
   if (!title) return reply(values, { title: 'Give the article a title' })
-  const { article, created } = importArticle({
+  const { articleId, title: storedTitle, created, claimCount: count } = await importArticleOffThread({
     title,
     body,
     url: input.url ?? meta.url ?? null,
@@ -108,9 +108,8 @@ export async function action({ request }: ActionFunctionArgs) {
     language: input.language,
     importedById: user.id,
   })
-  if (!created) return redirectWithFlash(`/articles/${article.id}`, 'This article is already in Claimdesk; here is the existing copy.')
-  const count = listArticleClaims({ articleId: article.id }).length
-  return redirectWithFlash(`/articles/${article.id}`, `Imported “${article.title}” — ${count} candidate claim${count === 1 ? '' : 's'}.`)
+  if (!created) return redirectWithFlash(`/articles/${articleId}`, 'This article is already in Claimdesk; here is the existing copy.')
+  return redirectWithFlash(`/articles/${articleId}`, `Imported “${storedTitle}” — ${count} candidate claim${count === 1 ? '' : 's'}.`)
 }
 
 export default function ImportPage() {
