@@ -29,4 +29,28 @@ describe('form schemas', () => {
     expect(safeRedirect('/\\evil.example')).toBe('/articles')
     expect(safeRedirect(null)).toBe('/articles')
   })
+
+  test('a redirect that a browser would read as another host, once decoded or cleaned, is refused', () => {
+    for (const to of [
+      '/\t/evil.example',
+      '/%09/evil.example',
+      '/\n/evil.example',
+      '/%0d%0a/evil.example',
+      '/%2F/evil.example',
+      '/%2f%2fevil.example',
+      '/%5Cevil.example',
+      '/\\evil.example',
+      '/ /evil.example',
+      '/claims\r\nSet-Cookie: x=1',
+      '/caf\u00e9',
+      '/\u2028',
+      '/%E0%A4%A',
+      'javascript:alert(1)',
+      '',
+    ]) {
+      expect(safeRedirect(to), JSON.stringify(to)).toBe('/articles')
+    }
+    expect(safeRedirect('/claims?q=caf%C3%A9%20bar&status=all#c1')).toBe('/claims?q=caf%C3%A9%20bar&status=all#c1')
+    expect(safeRedirect('/claims/../articles/1')).toBe('/articles/1')
+  })
 })

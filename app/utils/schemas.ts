@@ -48,11 +48,30 @@ export const NewUserSchema = z.object({
 })
 export type NewUser = z.infer<typeof NewUserSchema>
 
-/** Only same-site relative paths are followed after sign-in. */
+const REDIRECT_BASE = 'http://claimdesk.invalid'
+
+/**
+ * The path to go to after sign-in or a form, if `to` is a path on this site; `fallback` otherwise.
+ * Browsers drop tabs and line breaks from a Location and read a backslash as a slash, so
+ * `/\t/evil.example` or `/\\evil.example` would leave the site: `to` is taken only if it is
+ * printable ASCII and still a path on this origin both as given and after percent-decoding. The
+ * answer is the URL parser's own serialisation (ASCII, no control characters), safe for a header.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/articles') {
-  if (!to || typeof to !== 'string') return fallback
-  if (!to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
+  if (typeof to !== 'string' || !to.startsWith('/') || to.length > 2048) return fallback
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(to)
+  } catch {
+    return fallback
+  }
+  // As given: printable ASCII without backslashes (every link the app makes is percent-encoded).
+  if (!/^[\x21-\x5b\x5d-\x7e]+$/.test(to)) return fallback
+  // Decoded: no control characters, and not the start of another host (`//`, `/\`).
+  if (/[\x00-\x1f\x7f]/.test(decoded) || /^\/[/\\]/.test(decoded)) return fallback
+  const url = new URL(to, REDIRECT_BASE)
+  if (url.origin !== REDIRECT_BASE) return fallback
+  return url.pathname + url.search + url.hash
 }
 
 /** An optional form field: empty strings count as absent. */
