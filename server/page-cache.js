@@ -66,7 +66,7 @@ export function pageCache(databaseFile) {
     }
     if (entry) remove(key)
 
-    // Render as usual and keep a copy of a plain 200 page (not one that sets a cookie or says no-store).
+    // Render as usual and keep a copy of a plain 200 page (not one that sets a cookie or that the app marked no-store).
     const chunks = []
     let size = 0
     let keep = true
@@ -79,6 +79,15 @@ export function pageCache(databaseFile) {
       if (size > MAX_ENTRY_BYTES) keep = false
       else chunks.push(buffer)
     }
+    // The Cache-Control the app set, before the server's own default is added (server/http-guard.js
+    // marks every answer no-store for browsers; that does not concern this cache, which is part of
+    // the server, per session, and checked against the database on every hit).
+    let appCacheControl
+    const writeHead = res.writeHead
+    res.writeHead = function (...args) {
+      appCacheControl ??= String(res.getHeader('cache-control') ?? '')
+      return writeHead.apply(this, args)
+    }
     res.write = function (chunk, encoding, callback) {
       collect(chunk, encoding)
       return write.call(this, chunk, encoding, callback)
@@ -89,7 +98,7 @@ export function pageCache(databaseFile) {
         keep &&
         res.statusCode === 200 &&
         !res.hasHeader('set-cookie') &&
-        !/no-store/i.test(String(res.getHeader('cache-control') ?? ''))
+        !/no-store/i.test(appCacheControl ?? String(res.getHeader('cache-control') ?? ''))
       ) {
         const headers = STORED_HEADERS.filter((name) => res.hasHeader(name)).map((name) => [name, res.getHeader(name)])
         const body = Buffer.concat(chunks)

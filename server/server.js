@@ -9,20 +9,29 @@ import express from 'express'
 import morgan from 'morgan'
 import { z } from 'zod'
 import { answerBusyDatabaseWith503 } from './database-busy.js'
+import { crossSiteGuard, securityHeaders, supportedMethods } from './http-guard.js'
 import { pageCache } from './page-cache.js'
 
 const settings = z
   .object({
     PAGE_CACHE: z.enum(['on', 'off']).default('on'),
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+    // The app's public address; a form posted from a page there is its own (behind a proxy that
+    // rewrites Host, say).
+    ORGANIZATION_URL: z.url().optional(),
   })
-  .safeParse({ PAGE_CACHE: process.env.PAGE_CACHE || undefined, WEB_CONCURRENCY: process.env.WEB_CONCURRENCY || undefined })
+  .safeParse({
+    PAGE_CACHE: process.env.PAGE_CACHE || undefined,
+    WEB_CONCURRENCY: process.env.WEB_CONCURRENCY || undefined,
+    ORGANIZATION_URL: process.env.ORGANIZATION_URL || undefined,
+  })
 if (!settings.success) {
   const issue = settings.error.issues[0]
   console.error(`${issue.path.join('.')}: ${issue.message}`)
   process.exit(1)
 }
-const { PAGE_CACHE, WEB_CONCURRENCY } = settings.data
+const { PAGE_CACHE, WEB_CONCURRENCY, ORGANIZATION_URL } = settings.data
+const ORGANIZATION_ORIGIN = ORGANIZATION_URL ? new URL(ORGANIZATION_URL).origin : undefined
 
 // WEB_CONCURRENCY > 1: this process only starts that many server processes on the same port
 // (SQLite in WAL mode serves them all; sessions, throttling and the page cache's check live in
@@ -75,6 +84,7 @@ async function serve() {
     }
     next()
   })
+  app.use(supportedMethods())
   app.use(compression())
   // Vite copies public/ into the client build. Only paths that name a file (a dot in the last
   // segment) look on disk, so page requests do not pay for a stat.
@@ -88,6 +98,8 @@ async function serve() {
   app.use('/assets', assets)
   app.use((req, res, next) => (/\.[^/]+$/.test(req.path) ? files(req, res, next) : next()))
   app.use(morgan('tiny'))
+  app.use(crossSiteGuard({ trustedOrigins: ORGANIZATION_ORIGIN ? [ORGANIZATION_ORIGIN] : [] }))
+  app.use(securityHeaders())
   // The same file the app opens (db/client.server.ts), relative to the working directory.
   if (PAGE_CACHE === 'on') app.use(pageCache(process.env.DATABASE_URL ?? './data/claimdesk.db'))
   app.all('*', createRequestHandler({ build: answerBusyDatabaseWith503(build), mode: process.env.NODE_ENV }))
