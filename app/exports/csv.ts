@@ -58,21 +58,28 @@ function csvRow(claim: ExportClaim, context: ExportContext): (string | number)[]
   ]
 }
 
-/** A cell Excel would run as a formula gets a leading apostrophe. */
+/**
+ * A cell Excel would run as a formula gets a leading apostrophe: one starting with `=`, `+`, `-`,
+ * `@`, a tab or a line break, or their full-width forms, which Excel in East Asian locales also
+ * reads as operators.
+ */
 function neutraliseFormula(cell: string | number) {
-  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
+  return typeof cell === 'string' && /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell) ? `'${cell}` : cell
 }
 
 /**
- * RFC 4180 CSV (CRLF line ends, quoted where needed), one chunk per row. The `excel` option adds
- * the UTF-8 byte-order mark Excel needs and neutralises cells Excel would run as formulas.
+ * RFC 4180 CSV (CRLF line ends, quoted where needed, and always where a field holds a CR or LF),
+ * one chunk per row. The `excel` option adds the UTF-8 byte-order mark Excel needs and neutralises
+ * every cell Excel would run as a formula.
  */
 export function* formatCsv(
   claims: Iterable<ExportClaim>,
   context: ExportContext,
   { excel = false }: { excel?: boolean } = {},
 ): Generator<string> {
-  const options = { record_delimiter: '\r\n' as const }
+  // csv-stringify quotes a field containing the record delimiter (CRLF) but not one with a lone CR
+  // or LF, which readers that take any line end as a row end would split: quote every field with either.
+  const options = { record_delimiter: '\r\n' as const, quoted_match: /[\r\n]/ }
   yield (excel ? '\uFEFF' : '') + stringify([[...CSV_COLUMNS]], options)
   for (const claim of claims) {
     const row = csvRow(claim, context)
