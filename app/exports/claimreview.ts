@@ -54,10 +54,25 @@ export class InvalidClaimReviewError extends Error {
   }
 }
 
-/** The ClaimReview of one claim with a verdict, validated; throws InvalidClaimReviewError when invalid. */
+const AppearanceUrlSchema = ClaimReviewSchema.shape.itemReviewed.shape.appearance.element.shape.url
+const ItemDateSchema = ClaimReviewSchema.shape.itemReviewed.shape.datePublished
+
+/** An optional value from the article, only when it is valid where it goes (stored articles may predate validation). */
+function validOr<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+  const parsed = schema.safeParse(value)
+  return parsed.success ? parsed.data : undefined
+}
+
+/**
+ * The ClaimReview of one claim with a verdict, validated. The article's URL and date are optional in
+ * ClaimReview and left out when not valid; a claim whose required fields are invalid throws
+ * InvalidClaimReviewError.
+ */
 export function toClaimReview(claim: ExportClaim & { verdict: NonNullable<ExportClaim['verdict']> }, context: ExportContext): ClaimReview {
   const rating = VERDICT_RATINGS[claim.verdict]
   const article = claim.article
+  const articleUrl = article.url ? validOr(AppearanceUrlSchema, article.url) : undefined
+  const articleDate = article.publishedAt ? validOr(ItemDateSchema, article.publishedAt) : undefined
   const review = {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
@@ -77,13 +92,13 @@ export function toClaimReview(claim: ExportClaim & { verdict: NonNullable<Export
       appearance: [
         {
           '@type': 'CreativeWork',
-          ...(article.url ? { url: article.url } : {}),
+          ...(articleUrl ? { url: articleUrl } : {}),
           headline: article.title,
           ...(article.publisher ? { publisher: { '@type': 'Organization', name: article.publisher } } : {}),
         },
       ],
       ...(claim.attribution ? { author: claimant(claim.attribution.source) } : {}),
-      ...(article.publishedAt ? { datePublished: article.publishedAt } : {}),
+      ...(articleDate ? { datePublished: articleDate } : {}),
     },
   }
   const parsed = ClaimReviewSchema.safeParse(review)
@@ -97,16 +112,32 @@ export function toClaimReview(claim: ExportClaim & { verdict: NonNullable<Export
 }
 
 /**
+ * JSON for embedding as JSON-LD: `<` written as `\\u003c` (the same value to a JSON parser), so a
+ * claim quoting `</script>` cannot end the script element a publisher pastes the export into.
+ */
+export function jsonLd(value: unknown) {
+  return JSON.stringify(value).replace(/</g, '\\u003c')
+}
+
+/**
  * A JSON-LD array of ClaimReviews, one per claim, streamed. Claims without a verdict have no
- * rating to publish and are left out.
+ * rating to publish and are left out; so is a claim that cannot make a valid review (reported on
+ * stderr), so one bad row never cuts the export short.
  */
 export function* formatClaimReview(claims: Iterable<ExportClaim>, context: ExportContext): Generator<string> {
   yield '['
   let first = true
   for (const claim of claims) {
     if (!claim.verdict) continue
-    const review = toClaimReview({ ...claim, verdict: claim.verdict }, context)
-    yield (first ? '\n' : ',\n') + JSON.stringify(review)
+    let review: ClaimReview
+    try {
+      review = toClaimReview({ ...claim, verdict: claim.verdict }, context)
+    } catch (error) {
+      if (!(error instanceof InvalidClaimReviewError)) throw error
+      console.error(`ClaimReview export: ${error.message}; left out`)
+      continue
+    }
+    yield (first ? '\n' : ',\n') + jsonLd(review)
     first = false
   }
   yield '\n]\n'
