@@ -23,6 +23,20 @@ describe('htmlToArticle', () => {
     expect(a.title).toContain('Council approves bridge')
   })
 
+  test.each([
+    ['https://exa mple.com/x', '99999-12-31'],
+    ['javascript:alert(1)', '2026-02-31'],
+    ['//evil.example/x', '0000-01-01'],
+    ['https://news.example/' + 'x'.repeat(3000), 'tomorrow-ish'],
+  ])('metadata a form would refuse is dropped and the article kept (case %#)', (canonical, published) => {
+    const page = PAGE.replace('https://news.example/bridge', canonical).replace('2024-03-15T08:30:00Z', published)
+    const withoutUrl = htmlToArticle(page)
+    expect(withoutUrl.body).toContain('The council voted 7 to 2 on Tuesday')
+    expect(withoutUrl.url).toBeNull()
+    expect(withoutUrl.publishedAt).toBeNull()
+    expect(htmlToArticle(page, 'https://news.example/fetched').url).toBe('https://news.example/fetched')
+  })
+
   test('markdown becomes plain text', () => {
     expect(markdownToText('# Title\n\nSome **bold** and _italic_ with a [link](http://x).\n\n* item')).toBe('Title\n\nSome bold and italic with a link.\n\n- item')
   })

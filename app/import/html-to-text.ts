@@ -1,5 +1,7 @@
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
+import { z } from 'zod'
+import { httpUrlField, isoDateField } from '../utils/schemas'
 
 export type ReadableArticle = {
   title: string | null
@@ -68,6 +70,25 @@ function isoDay(value: string | null) {
   return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10)
 }
 
+/** A value the page's markup offered, kept only if it passes the field's own schema (the import form's). */
+const orNull = <T extends z.ZodType>(schema: T) => z.unknown().transform((v) => {
+  const parsed = schema.safeParse(v)
+  return parsed.success && parsed.data != null ? (parsed.data as NonNullable<z.output<T>>) : null
+})
+
+/**
+ * The metadata read from a page's markup, which anyone can write: each value is validated as the
+ * import form validates what a person types, and one that fails is dropped (the article still
+ * imports), so an uploaded or fetched page can never store what a form would refuse.
+ */
+export const PageMetadataSchema = z.object({
+  title: orNull(z.string().trim().min(1).max(500)),
+  author: orNull(z.string().trim().min(1).max(200)),
+  publisher: orNull(z.string().trim().min(1).max(200)),
+  publishedAt: orNull(isoDateField.refine((v) => v === undefined || (v >= '1000-01-01' && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), 'Not a real date')),
+  url: orNull(httpUrlField('URL')),
+})
+
 /**
  * Readable article text and metadata from an HTML page: scripts, styles and navigation dropped,
  * the body as plain text with one paragraph per line (never HTML).
@@ -87,14 +108,14 @@ export function htmlToArticle(html: string, pageUrl?: string): ReadableArticle {
     body = whole.body ? textOf(whole.body as unknown as Node) : ''
   }
   const title = parsed?.title?.trim() || meta(document as unknown as Document, 'og:title') || document.querySelector('title')?.textContent?.trim() || null
-  return {
+  const metadata = PageMetadataSchema.parse({
     title,
     author: parsed?.byline?.trim() || meta(document as unknown as Document, 'author', 'article:author') || null,
     publisher: parsed?.siteName?.trim() || meta(document as unknown as Document, 'og:site_name', 'publisher') || null,
     publishedAt: isoDay(parsed?.publishedTime ?? null) ?? publishedAt,
-    url: canonical && /^https?:\/\//.test(canonical) ? canonical : (pageUrl ?? null),
-    body,
-  }
+    url: canonical,
+  })
+  return { ...metadata, url: metadata.url ?? PageMetadataSchema.shape.url.parse(pageUrl ?? null), body }
 }
 
 /** Markdown to plain text: headings, emphasis and link syntax removed, one block per line. */
