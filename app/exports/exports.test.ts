@@ -106,6 +106,31 @@ describe('ClaimReview export', () => {
   test('an invalid review is refused, not emitted', () => {
     expect(() => toClaimReview({ ...claim({ text: '' }), verdict: 'false' }, context)).toThrow(InvalidClaimReviewError)
   })
+
+  test('an article URL or date that is not valid is left out; a claim that cannot be reviewed is skipped, and the export goes on', () => {
+    const badArticle = { ...claim().article, url: 'https://exa mple.com/x', publishedAt: '+099999-12' }
+    const text = collect(
+      formatExport(
+        'claimreview',
+        [claim({ id: 1, article: badArticle }), claim({ id: 2, text: '' }), claim({ id: 3 })],
+        context,
+      ),
+    )
+    const out = JSON.parse(text) as unknown[]
+    expect(out).toHaveLength(2)
+    for (const review of out) expect(ClaimReviewSchema.safeParse(review).success).toBe(true)
+    const first = out[0] as { url: string; itemReviewed: { appearance: { url?: string }[]; datePublished?: string } }
+    expect(first.url).toBe('https://claimdesk.example.org/claims/1')
+    expect(first.itemReviewed.appearance[0]!.url).toBeUndefined()
+    expect(first.itemReviewed.datePublished).toBeUndefined()
+  })
+
+  test('JSON-LD never contains a raw < (a pasted </script> cannot close the script element)', () => {
+    const text = collect(formatExport('claimreview', [claim({ text: 'He wrote </script><script>alert(1)</script> on <b>Monday</b>' })], context))
+    expect(text).not.toContain('<')
+    expect(text).toContain('\\u003c/script>')
+    expect((JSON.parse(text) as { claimReviewed: string }[])[0]!.claimReviewed).toBe('He wrote </script><script>alert(1)</script> on <b>Monday</b>')
+  })
 })
 
 describe('CSV export', () => {
@@ -136,6 +161,59 @@ describe('CSV export', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true)
     const rows = parse(csv.slice(1), { columns: true }) as Record<string, string>[]
     expect(rows[0]!.claim).toBe('\'=HYPERLINK("http://x")')
+  })
+})
+
+describe('CSV rows survive line breaks of every kind', () => {
+  // Readers that take any line end as the end of a row (Excel, many scripts) are what the export
+  // must survive, so the parser here does too.
+  const readCsv = (csv: string) =>
+    parse(csv.replace(/^\uFEFF/, ''), { record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true }) as string[][]
+
+  test.each([
+    ['a lone LF', 'First paragraph ends here\nSecond one starts'],
+    ['a lone CR', 'First paragraph ends here\rSecond one starts'],
+    ['CRLF', 'First paragraph ends here\r\nSecond one starts'],
+    ['all three', 'one\ntwo\rthree\r\nfour'],
+  ])('%s in the claim, quote, rationale and title: every row keeps all its fields', (_label, text) => {
+    for (const excel of [false, true]) {
+      const claims = [
+        claim({ id: 1, text, quote: text, rationale: text, article: { ...claim().article, title: text } }),
+        claim({ id: 2 }),
+      ]
+      const rows = readCsv(collect(formatExport('csv', claims, context, { excel })))
+      expect(rows.map((r) => r.length)).toEqual([CSV_COLUMNS.length, CSV_COLUMNS.length, CSV_COLUMNS.length])
+      const [header, first] = rows
+      const cell = (name: string) => first![header!.indexOf(name)]
+      expect(cell('claim')).toBe(text)
+      expect(cell('quote')).toBe(text)
+      expect(cell('rationale')).toBe(text)
+      expect(cell('article_title')).toBe(text)
+      expect(rows[2]![0]).toBe('2')
+    }
+  })
+
+  test('the Excel variant leaves no cell that starts a formula, in any column', () => {
+    const formula = '=HYPERLINK("http://evil.example","x")'
+    const claims = [
+      claim({
+        id: 1,
+        text: `Spending rose\n${formula}`,
+        quote: `+${formula}`,
+        rationale: `-1+1\r${formula}`,
+        attribution: { source: '@SUM(1,1)', verb: 'said' },
+        article: { ...claim().article, title: formula, publisher: '\tcmd', author: '\uFF1D1+1', url: null },
+        verdictBy: '=1+1',
+        approvedBy: '\r=1',
+      }),
+    ]
+    const rows = readCsv(collect(formatExport('csv', claims, context, { excel: true })))
+    expect(rows).toHaveLength(2)
+    for (const cell of rows[1]!) expect(cell, cell).not.toMatch(/^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/)
+    const header = rows[0]!
+    expect(rows[1]![header.indexOf('claim')]).toBe(`Spending rose\n${formula}`)
+    expect(rows[1]![header.indexOf('article_title')]).toBe(`'${formula}`)
+    expect(rows[1]![header.indexOf('claimant')]).toBe("'@SUM(1,1)")
   })
 })
 
