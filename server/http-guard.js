@@ -1,6 +1,6 @@
 // Rules every request meets before it reaches the app: methods the server speaks, proof that a
 // state-changing request comes from the app's own pages, and the headers every answer carries.
-// See docs/decisions/008-http-boundary.md.
+// See docs/decisions/009-http-boundary.md.
 
 /** Methods the app answers; anything else (TRACE, CONNECT, PROPFIND…) is a 405, never a server error. */
 export const SUPPORTED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
