@@ -300,6 +300,47 @@ function isClause(text: string, tokens: Token[], start: number, end: number) {
  * not given.
  */
 export function splitClaims(sentence: string, tokens: Token[] = tag(sentence)): Clause[] {
+  return withAppositive(sentence, tokens, splitClauses(sentence, tokens))
+}
+
+/** Nouns that say who a person is: such an appositive stays in its claim ("Ana Ruiz, the mayor, said"). */
+const ROLE =
+  /\b(?:mayor|minister|president|chief|executive|representative|senator|governor|spokes(?:man|woman|person)|analyst|director|head|chairman|chairwoman|chair|founder|officer|leader|member|secretary|professor|author|editor|reporter|manager|economist|expert|official|owner|lawyer|judge|ambassador|commander|general|captain|coach|player|actor|actress|singer|writer|son|daughter|wife|husband|father|mother|brother|sister|aged?|vice|deputy|former|who)\b/i
+
+/**
+ * "Orion, the code name for the new release, ships in May": an appositive that states a fact
+ * about a named thing is a claim of its own ("Orion is the code name for the new release."), and
+ * the claim it came from reads without it.
+ */
+function withAppositive(sentence: string, tokens: Token[], clauses: Clause[]): Clause[] {
+  let j = tokens[0]?.pos === 'DET' ? 1 : 0
+  const nameStart = j
+  while (j < tokens.length && (tokens[j]!.pos === 'PROPN' || (tokens[j]!.pos === 'NOUN' && /^\p{Lu}/u.test(tokens[j]!.text))) && j - nameStart < 6) j++
+  if (j === nameStart || tokens[j]?.text !== ',') return clauses
+  const first = tokens[j + 1]
+  if (!first || first.pos !== 'DET' || !/^(?:the|a|an)$/.test(first.lower)) return clauses
+  let k = j + 2
+  while (k < tokens.length && tokens[k]!.text !== ',' && k - j < 22) {
+    if (isVerbal(tokens[k]) && isFiniteVerb(tokens, k)) return clauses
+    if (/^[“”"`']$/.test(tokens[k]!.text)) return clauses
+    k++
+  }
+  if (tokens[k]?.text !== ',' || k - j < 3) return clauses
+  const verbAt = tokens[k + 1]?.pos === 'ADV' ? k + 2 : k + 1
+  if (!isFiniteVerb(tokens, verbAt)) return clauses
+  const appositive = sentence.slice(first.start, tokens[k - 1]!.end)
+  if (ROLE.test(appositive)) return clauses
+  const name = sentence.slice(tokens[0]!.start, tokens[j - 1]!.end)
+  const verb = tokens[verbAt]!.lower
+  const copula = /^(?:was|were|had|did)$/.test(verb) || /ed$/.test(verb) ? 'was' : 'is'
+  const cut = sentence.slice(tokens[j]!.start, tokens[k]!.end)
+  const main = clauses[0]!
+  if (main.start !== 0 || !main.text.includes(cut)) return clauses
+  const fact: Clause = { start: 0, end: tokens[k - 1]!.end, text: `${name} ${copula} ${appositive}.`, via: 'relative' }
+  return [fact, { ...main, text: main.text.replace(cut, '') }, ...clauses.slice(1)]
+}
+
+function splitClauses(sentence: string, tokens: Token[]): Clause[] {
   const whole: Clause = { start: 0, end: sentence.length, text: sentence.trim(), via: 'sentence' }
   if (sentence.length > 2000 || tokens.length < 4) return [whole]
   const inQuote = quoteMask(tokens)

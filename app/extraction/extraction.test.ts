@@ -354,6 +354,14 @@ describe('claims split where a fact-checker would, and only there', () => {
     ])
   })
 
+  test('an appositive that states a fact about a named thing is its own claim; one that says who a person is stays', () => {
+    expect(texts('Tiger, the newest version of the operating system, went on sale on Friday.')).toEqual([
+      'Tiger is the newest version of the operating system.',
+      'Tiger went on sale on Friday.',
+    ])
+    expect(texts('Ana Ruiz, the city’s mayor, said the depot would close.')).toHaveLength(1)
+  })
+
   test('a report keeps its speaker in every part', () => {
     expect(texts('The minister said that exports rose 3% in May, and imports fell 2%.')).toEqual([
       'The minister said that exports rose 3% in May.',
