@@ -34,8 +34,10 @@ const LEADING_SUBORDINATE = /^(While|Although|Though|Whereas)\s+([^,;]{8,200}),\
 const ABSOLUTE = new RegExp(`,\\s+with\\s+((?:the\\s+|its\\s+|their\\s+)?[\\p{L}\\-]+(?:\\s+[\\p{L}\\-]+){0,3}?)\\s+(${PAST_PARTICIPLE})\\b`, 'u')
 const DATE_WORDS =
   /\b(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|year|month|week)\b/
-const CLAUSE_CONJUNCTIONS = new Set(['and', 'but', 'yet', 'while', 'whereas'])
-const CONTRAST = new Set(['but', 'yet', 'while', 'whereas'])
+const CLAUSE_CONJUNCTIONS = new Set(['and', 'but', 'yet', 'while', 'whilst', 'whereas'])
+const CONTRAST = new Set(['but', 'yet', 'while', 'whilst', 'whereas'])
+/** A quantifier after a subject shows it is coordinated: "Chrysler and Toyota both reported". */
+const FLOATING_QUANTIFIER = /^(?:both|all|each|together|jointly)$/
 /** Subject words: determiners, adjectives, nouns, names, pronouns, numbers and what joins them. */
 const SUBJECT_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM', 'SYM'])
 
@@ -111,7 +113,7 @@ function pairedConjunction(tokens: Token[], i: number) {
   return false
 }
 
-type Cut = { at: number; skip: number; via: Clause['via']; rewrite?: (rest: string) => string }
+type Cut = { at: number; skip: number; via: Clause['via']; rewrite?: (rest: string) => string; carries?: string }
 
 /** The subject of the main clause: the words before its first finite verb. */
 function mainSubject(sentence: string, tokens: Token[], fromToken: number) {
@@ -137,14 +139,22 @@ function reportOpening(sentence: string, tokens: Token[], from: number, subject:
 function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote: boolean[], subject: { text: string; verb: number } | null): Cut[] {
   const cuts: Cut[] = []
   let segmentStart = bodyToken
+  // The subject a shared verb phrase takes: the sentence's, or that of the last clause cut off.
+  let currentSubject = subject?.text ?? null
+  const subjectOfClauseAt = (i: number) => {
+    const v = clauseVerbAt(tokens, i)
+    return v > i ? sentence.slice(tokens[i]!.start, tokens[v - 1]!.end) : null
+  }
   const bodyStart = tokens[bodyToken]?.start ?? 0
   for (let i = bodyToken + 1; i < tokens.length - 1; i++) {
     const t = tokens[i]!
     if (inQuote[i]) continue
-    if (t.text === ';') {
-      if (clauseVerbAt(tokens, i + 1) >= 0 && hasFiniteVerb(tokens, segmentStart, i)) {
+    // "…; its chief executive resigned", "…in this release: Spotlight integrates search"
+    if (t.text === ';' || (t.text === ':' && !/^[“"`']/.test(tokens[i + 1]!.text))) {
+      if (clauseVerbAt(tokens, i + 1) >= 0 && hasFiniteVerb(tokens, segmentStart, i) && !FLOATING_QUANTIFIER.test(tokens[clauseVerbAt(tokens, i + 1) - 1]!.lower)) {
         cuts.push({ at: t.start, skip: tokens[i + 1]!.start - t.start, via: 'semicolon', rewrite: capitalise })
         segmentStart = i + 1
+        currentSubject = subjectOfClauseAt(i + 1)
       }
       continue
     }
@@ -155,29 +165,34 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     const skip = next.start - at
     if (!hasFiniteVerb(tokens, segmentStart, i)) continue
     const via: Clause['via'] = CONTRAST.has(t.lower) ? 'contrast' : 'coordination'
-    if (clauseVerbAt(tokens, i + 1) >= 0) {
+    const ownVerb = clauseVerbAt(tokens, i + 1)
+    if (ownVerb >= 0) {
+      // "Chrysler and the Japanese Toyota both reported": one coordinated subject, not a new clause
+      if (FLOATING_QUANTIFIER.test(tokens[ownVerb - 1]!.lower)) continue
       // "…, and the bank raised rates": a clause with its own subject
       cuts.push({ at, skip, via, rewrite: capitalise })
       segmentStart = i + 1
+      currentSubject = subjectOfClauseAt(i + 1)
       continue
     }
     // "…and approved a new bridge": a verb phrase sharing the subject, which is repeated
     let v = i + 1
     if (tokens[v]?.pos === 'ADV') v++
     const verb = tokens[v]
-    if (!subject || !verb || verb.pos !== 'VERB' || /ing$/.test(verb.lower)) continue
+    if (!currentSubject || !verb || verb.pos !== 'VERB' || /ing$/.test(verb.lower)) continue
     if (t.lower === 'while' || t.lower === 'whereas') continue
     // The verb before the conjunction must be finite too ("decided to lift and restore" is one act).
     let before = i - 1
     while (before > segmentStart && !isVerbal(tokens[before])) before--
     if (!isFiniteVerb(tokens, before) || (tokens[before - 1]?.lower === 'to')) continue
     if (tokens.slice(v + 1).filter((x) => /[\p{L}\p{N}]/u.test(x.text)).length < 2) continue
-    const subjectText = subject.text
+    const subjectText = currentSubject
     const adverb = v > i + 1 ? tokens[i + 1]!.lower : ''
     cuts.push({
       at,
       skip,
       via: t.lower === 'but' ? 'contrast' : 'shared-subject',
+      carries: subjectText,
       rewrite: (rest) => `${subjectText} ${adverb && /^(?:also|then)$/.test(adverb) ? rest.slice(rest.indexOf(' ') + 1) : rest}`,
     })
     segmentStart = i + 1
@@ -222,7 +237,7 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
   for (let i = bodyToken + 2; i < tokens.length - 3; i++) {
     if (inQuote[i] || tokens[i - 1]!.text !== ',' || tokens[i]!.lower !== 'having' || tokens[i + 1]!.pos !== 'VERB' || !subject) continue
     const subjectText = subject.text
-    cuts.push({ at: tokens[i - 1]!.start, skip: tokens[i]!.end + 1 - tokens[i - 1]!.start, via: 'participle', rewrite: (rest) => `${subjectText} had ${rest}` })
+    cuts.push({ at: tokens[i - 1]!.start, skip: tokens[i]!.end + 1 - tokens[i - 1]!.start, via: 'participle', carries: subjectText, rewrite: (rest) => `${subjectText} had ${rest}` })
   }
   return cuts.sort((a, b) => a.at - b.at).filter((c, i, all) => i === 0 || c.at >= all[i - 1]!.at + all[i - 1]!.skip)
 }
@@ -376,6 +391,7 @@ function splitClauses(sentence: string, tokens: Token[]): Clause[] {
   let from = 0
   let via: Clause['via'] = 'sentence'
   let rewrite: Cut['rewrite']
+  let carries: string | undefined
   for (let k = 0; k <= cuts.length; k++) {
     const cut = cuts[k]
     const to = cut ? cut.at : sentence.length
@@ -386,7 +402,7 @@ function splitClauses(sentence: string, tokens: Token[]): Clause[] {
       if (clauses.length > 0) {
         const before = text
         text = rewrite ? rewrite(text) : capitalise(text)
-        if (via === 'shared-subject' || via === 'participle') carried.push(subject!.text)
+        if (carries) carried.push(carries)
         // A clause after "X said (that) A, and B" is still what X said.
         if (report && (via === 'coordination' || via === 'contrast') && !/^\W/.test(before)) {
           text = `${report} ${lowerFirst(before)}`
@@ -403,6 +419,7 @@ function splitClauses(sentence: string, tokens: Token[]): Clause[] {
       from = cut.at + cut.skip
       via = cut.via
       rewrite = cut.rewrite
+      carries = cut.carries
     }
   }
   if (clauses.length <= 1) return [whole]

@@ -50,9 +50,16 @@ function capitalise(s: string) {
   return s.charAt(0).toUpperCase() + s.slice(1)
 }
 
+/**
+ * The referent a pronoun most likely points at: among those named in the latest sentence that
+ * named any, the first (subjects come first), as centering theory has it.
+ */
 function recent<T extends { sentence: number }>(items: T[], now: number): T | undefined {
   const last = items[items.length - 1]
-  return last && now - last.sentence <= REACH ? last : undefined
+  if (!last || now - last.sentence > REACH) return undefined
+  let k = items.length - 1
+  while (k > 0 && items[k - 1]!.sentence === last.sentence) k--
+  return items[k]
 }
 
 /** Rewrites the opening of a claim's text so it reads alone; lists what was added. */

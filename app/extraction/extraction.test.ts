@@ -362,6 +362,15 @@ describe('claims split where a fact-checker would, and only there', () => {
     expect(texts('Ana Ruiz, the city’s mayor, said the depot would close.')).toHaveLength(1)
   })
 
+  test('a colon before a clause cuts; a shared verb phrase takes the subject of its own clause; "both" marks one coordinated subject', () => {
+    expect(texts('New features arrived in this release: Spotlight scanned every file and copied its metadata.')).toEqual([
+      'New features arrived in this release.',
+      'Spotlight scanned every file.',
+      'Spotlight copied its metadata.',
+    ])
+    expect(claimsOf('Sales fell in March as Chrysler and Toyota both reported a 39% loss in the month.')).toHaveLength(1)
+  })
+
   test('a report keeps its speaker in every part', () => {
     expect(texts('The minister said that exports rose 3% in May, and imports fell 2%.')).toEqual([
       'The minister said that exports rose 3% in May.',
@@ -403,6 +412,13 @@ describe('claims read alone', () => {
     expect(claims[1]!.attribution?.source).toBe('Mayor Ana Ruiz')
     expect(claims[2]!.text).toBe('The council approved the sale of the site.')
     expect(claims[2]!.context).toEqual([{ kind: 'filler', text: 'Meanwhile,' }])
+  })
+
+  test('a quotation the article leaves open is not carried into a sentence that does not read as speech', () => {
+    const text = 'General Ana Ruiz said “This will be a tanker built here.\nThe company had agreed to lease 100 tankers in 2003.'
+    const claims = claimsOf(text)
+    expect(claims[1]!.text).toBe('The company had agreed to lease 100 tankers in 2003.')
+    expect(claims[1]!.attribution).toBeNull()
   })
 
   test('a verbless fragment scores low; a figure is a quantity claim', () => {

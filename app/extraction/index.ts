@@ -138,7 +138,11 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
       return k < 0 ? 0 : k
     }
     const owners = propositions.map(owner)
-    const continuesQuote = discourse.openQuoteSpeaker !== null && !attribution
+    // A quotation left open goes on in this sentence only if it reads as speech: it closes the
+    // quotation or speaks in the first or second person (articles leave quotes unclosed).
+    const continuesQuote =
+      discourse.openQuoteSpeaker !== null && !attribution && (/(?:[”"»]|'')\s*$/.test(sentenceText) || /\b(?:I|we|our|us|my|me|you|your)\b/i.test(sentenceText))
+    if (discourse.openQuoteSpeaker !== null && !continuesQuote) discourse.openQuoteSpeaker = null
     clauses.forEach((clause, k) => {
       const start = span.start + clause.start
       const end = span.start + clause.end
