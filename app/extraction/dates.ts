@@ -70,6 +70,15 @@ function isFuture(text: string, index: number) {
   return FUTURE.test(sentenceAround(text, index))
 }
 
+/** The first…fourth or last Monday-to-Sunday week that lies inside a month, as an ISO week. */
+function weekOfMonth(y: number, m: number, which: string): string | null {
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate()
+  const mondays: number[] = []
+  for (let d = 1; d + 6 <= days; d++) if (new Date(Date.UTC(y, m - 1, d)).getUTCDay() === 1) mondays.push(d)
+  const pick = which === 'last' ? mondays[mondays.length - 1] : mondays[{ first: 0, second: 1, third: 2, fourth: 3 }[which] ?? 0]
+  return pick ? isoWeek({ y, m, d: pick }) : null
+}
+
 function quarterOf(m: number) {
   return Math.floor((m - 1) / 3) + 1
 }
@@ -94,6 +103,17 @@ function relativeUnit(unit: string, offset: number, ref: Ref): string {
 const RULES: Rule[] = [
   // 2021-06-14
   { re: /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g, value: (m) => (validDay(+m[1]!, +m[2]!, +m[3]!) ? `${m[1]}-${m[2]}-${m[3]}` : null) },
+  // the last week of March (2009): the last (or first…) Monday-to-Sunday week inside the month
+  {
+    re: new RegExp(`\\bthe\\s+(first|second|third|fourth|last)\\s+week\\s+of\\s+${MONTH}(?:,?\\s+${YEAR})?\\b`, 'gi'),
+    value: (m, ref) => {
+      const year = m[3] ? +m[3] : ref?.y
+      if (!year) return null
+      return weekOfMonth(year, monthOf(m[2]!), m[1]!.toLowerCase())
+    },
+  },
+  // a range written as one expression, "2010-11", "2019–2021": its start
+  { re: /\b((?:19|20)\d{2})[-–](?:\d{2}|(?:19|20)\d{2})\b(?![-–]\d)/g, value: (m) => m[1]! },
   // June 14, 2021 / June 14 2021 / June 14th, 2021
   {
     re: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'g'),
@@ -138,6 +158,11 @@ const RULES: Rule[] = [
   },
   // the same month (period, quarter) a year ago / last year / a year earlier: the anchor's, a year back
   { re: /\bthe same (day|month|period|quarter|week) (?:a year (?:ago|earlier|before)|last year|of (?:the )?(?:last|previous) year)\b/gi, value: (m) => `${ANCHORED}same-${m[1]!.toLowerCase()}-1` },
+  // three years later / afterwards (after a date named in the text)
+  {
+    re: /\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty) years? (?:later|afterwards|after that)\b/gi,
+    value: (m) => `${ANCHORED}year+${/^\d+$/.test(m[1]!) ? +m[1]! : NUMBER_WORDS[m[1]!.toLowerCase()]!}`,
+  },
   // a year earlier, the year before, the previous year (after a date named in the text)
   { re: /\b(?:a|one) year (?:earlier|before)\b|\bthe (?:year (?:previous|before|earlier)|previous year|prior year)\b/gi, value: () => `${ANCHORED}year-1` },
   { re: /\bthe same day\b|(?<=\b(?:on|for|during|in|end|ends|ended|ending|finish|finished|finishing|close|closed|closing) )the day\b(?!\s+(?:before|after|of|when|that|on|in))/gi, value: () => `${ANCHORED}day` },
@@ -332,6 +357,8 @@ function anchoredValue(what: string, base: string): string | null {
   const y = +base.slice(0, 4)
   if (what === 'day') return /^\d{4}-\d{2}-\d{2}$/.test(base) ? base : null
   if (what === 'year-1') return String(y - 1)
+  const later = /^year\+(\d+)$/.exec(what)
+  if (later) return String(y + +later[1]!)
   const [, unit] = /^same-(\w+)-1$/.exec(what) ?? []
   if (!unit) return null
   const rest = base.slice(4)

@@ -321,6 +321,12 @@ describe('dates read in context', () => {
     expect(at('Profit doubled in the first quarter of last year.', '2024-02-10')).toEqual(['the first quarter of last year=2023-Q1'])
   })
 
+  test('a week of a month, a range of years, and "three years afterwards"', () => {
+    expect(at('Sales fell in the last week of March.', '2009-04-01')).toEqual(['the last week of March=2009-W13'])
+    expect(at('Output moves to Mobile by 2010-11.', '2009-04-01')).toEqual(['2010-11=2010'])
+    expect(at('It will be tested in 2010 and in operation three years afterwards.', '2009-04-01')).toEqual(['2010=2010', 'three years afterwards=2013'])
+  })
+
   test('the year of a month range, mid-year, decades, now', () => {
     expect(at('Prices rose between September and October of 2007.', '2024-02-10')).toEqual(['September=2007-09', 'October of 2007=2007-10'])
     expect(at('The plant opens in mid-2011.', '2010-02-10')).toEqual(['2011=2011'])
