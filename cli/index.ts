@@ -117,7 +117,7 @@ async function exportClaims(args: string[], env: Env) {
     strict: true,
   })
   // Each command loads what only it needs, so the others start faster.
-  const [{ ExportFiltersSchema }, { formatExport }, { countExportClaims, iterateExportClaims, recordExport }] = await Promise.all([
+  const [{ ExportFiltersSchema }, { formatExport }, { iterateExportClaims, recordExport }] = await Promise.all([
     import('../app/api/export-query'),
     import('../app/exports'),
     import('../app/models/export.server'),
@@ -130,7 +130,8 @@ async function exportClaims(args: string[], env: Env) {
     generatedAt: new Date().toISOString(),
   }
   const { format, excel: forExcel, ...where } = filters
-  const count = countExportClaims(where)
+  // Recorded first: the claims it contains are published from now on, and the export says so.
+  const count = recordExport({ userId: null, filters })
   const stream: NodeJS.WritableStream = out ? fs.createWriteStream(out) : process.stdout
   for (const chunk of formatExport(format, iterateExportClaims(where), context, { excel: forExcel })) {
     if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()))
@@ -139,7 +140,6 @@ async function exportClaims(args: string[], env: Env) {
     await new Promise<void>((resolve, reject) => (stream as fs.WriteStream).end((err?: Error | null) => (err ? reject(err) : resolve())))
     console.error(`Wrote ${count} claim${count === 1 ? '' : 's'} as ${format} to ${out}.`)
   }
-  recordExport({ userId: null, filters, claimCount: count })
 }
 
 const DurationField = z

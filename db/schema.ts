@@ -1,5 +1,6 @@
 import { relations, sql } from 'drizzle-orm'
 import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { INBOX_KINDS } from '../app/workflow/inbox'
 import { CLAIM_STATUSES, ROLES, SNAPSHOT_STATUSES, SOURCE_CHANGES, STANCES, VERDICTS } from '../app/workflow/vocabulary'
 
 /** Milliseconds since the epoch, set by SQLite when a row is written. */
@@ -136,6 +137,8 @@ export const claims = sqliteTable(
     assigneeId: integer('assignee_id').references(() => users.id, { onDelete: 'set null' }),
     approvedById: integer('approved_by_id').references(() => users.id, { onDelete: 'set null' }),
     approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
+    /** When an export first carried the claim while it was approved: from then on it is published. */
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
     /** Optimistic locking: every change must name the version it was based on. */
     version: integer('version').notNull().default(1),
     createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
@@ -275,6 +278,95 @@ export const exportRecords = sqliteTable('export_records', {
   claimCount: integer('claim_count').notNull(),
   createdAt: timestamps.createdAt,
 })
+
+/** Which claims each export contained. */
+export const exportClaims = sqliteTable(
+  'export_claims',
+  {
+    exportId: integer('export_id')
+      .notNull()
+      .references(() => exportRecords.id, { onDelete: 'cascade' }),
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.exportId, t.claimId] }), index('export_claims_claim_idx').on(t.claimId)],
+)
+
+/** The discussion on a claim: plain text, never rendered as HTML. A deleted comment keeps its row as a marker. */
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    ...timestamps,
+  },
+  (t) => [index('comments_claim_idx').on(t.claimId, t.id)],
+)
+
+/** The users a comment mentions, resolved when it was written or edited. */
+export const commentMentions = sqliteTable(
+  'comment_mentions',
+  {
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The text that mentioned them, e.g. `@editor`. */
+    handle: text('handle').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.userId] }), index('comment_mentions_user_idx').on(t.userId)],
+)
+
+export const inboxItems = sqliteTable(
+  'inbox_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: INBOX_KINDS }).notNull(),
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    commentId: integer('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The editor's note for a claim sent back; the source's change for a changed source. */
+    note: text('note').notNull().default(''),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }),
+    /** Set when a later change means the item no longer needs its user (the claim was reassigned, signed off…). */
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index('inbox_items_user_idx').on(t.userId, t.resolvedAt, t.id), index('inbox_items_claim_idx').on(t.claimId, t.kind)],
+)
+
+/** A public correction: a published claim's verdict or rationale changed, with the note saying what and why. */
+export const corrections = sqliteTable(
+  'corrections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    claimId: integer('claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    oldVerdict: text('old_verdict', { enum: VERDICTS }),
+    newVerdict: text('new_verdict', { enum: VERDICTS }),
+    oldRationale: text('old_rationale').notNull(),
+    newRationale: text('new_rationale').notNull(),
+    note: text('note').notNull(),
+    correctedById: integer('corrected_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index('corrections_claim_idx').on(t.claimId, t.id), index('corrections_created_idx').on(t.createdAt, t.id)],
+)
 
 export const usersRelations = relations(users, ({ many }) => ({
   sessions: many(sessions),

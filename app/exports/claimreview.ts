@@ -11,6 +11,7 @@ export const ClaimReviewSchema = z.object({
   url: z.url(),
   claimReviewed: z.string().min(1),
   datePublished: isoDate,
+  dateModified: isoDate,
   author: z.object({ '@type': z.literal('Organization'), name: z.string().min(1), url: z.url() }),
   reviewRating: z.object({
     '@type': z.literal('Rating'),
@@ -73,12 +74,16 @@ export function toClaimReview(claim: ExportClaim & { verdict: NonNullable<Export
   const article = claim.article
   const articleUrl = article.url ? validOr(AppearanceUrlSchema, article.url) : undefined
   const articleDate = article.publishedAt ? validOr(ItemDateSchema, article.publishedAt) : undefined
+  const published = claim.publishedAt ?? claim.approvedAt ?? claim.updatedAt
+  const lastCorrection = claim.corrections[claim.corrections.length - 1]?.at
+  const modified = [published, claim.approvedAt, lastCorrection].filter((d): d is string => Boolean(d)).sort().at(-1)!
   const review = {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
     url: `${context.baseUrl}/claims/${claim.id}`,
     claimReviewed: claim.text,
-    datePublished: (claim.approvedAt ?? claim.updatedAt).slice(0, 10),
+    datePublished: published.slice(0, 10),
+    dateModified: modified.slice(0, 10),
     author: { '@type': 'Organization', name: context.organization.name, url: context.organization.url },
     reviewRating: {
       '@type': 'Rating',

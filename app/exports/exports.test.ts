@@ -31,7 +31,9 @@ function claim(overrides: Partial<ExportClaim> = {}): ExportClaim {
     verdictBy: 'Rita Reviewer',
     approvedBy: 'Eddie Editor',
     approvedAt: '2025-11-22T09:30:00.000Z',
+    publishedAt: null,
     updatedAt: '2025-11-22T09:30:00.000Z',
+    corrections: [],
     evidence: [
       {
         stance: 'supports',

@@ -18,8 +18,18 @@ function jsonClaim(claim: ExportClaim, context: ExportContext) {
     verdictBy: claim.verdictBy,
     approvedBy: claim.approvedBy,
     approvedAt: claim.approvedAt,
+    publishedAt: claim.publishedAt,
     updatedAt: claim.updatedAt,
     evidence: claim.evidence,
+    corrections: claim.corrections.map((c) => ({
+      at: c.at,
+      oldVerdict: c.oldVerdict,
+      oldVerdictLabel: c.oldVerdict ? VERDICT_RATINGS[c.oldVerdict].label : null,
+      newVerdict: c.newVerdict,
+      newVerdictLabel: c.newVerdict ? VERDICT_RATINGS[c.newVerdict].label : null,
+      note: c.note,
+      by: c.by,
+    })),
   }
 }
 

@@ -34,6 +34,11 @@ export function* formatMarkdown(claims: Iterable<ExportClaim>, context: ExportCo
       const excerpt = e.excerpt ? `: “${escapeMarkdown(e.excerpt)}”` : ''
       lines.push(`  - ${e.stance === 'supports' ? 'Supports' : e.stance === 'refutes' ? 'Refutes' : 'Context'}: ${source}${archived}${excerpt}`)
     }
+    for (const c of claim.corrections) {
+      const label = (v: typeof c.oldVerdict) => (v ? VERDICT_RATINGS[v].label : 'no verdict')
+      const verdicts = c.oldVerdict !== c.newVerdict ? ` (was ${escapeMarkdown(label(c.oldVerdict))}, now ${escapeMarkdown(label(c.newVerdict))})` : ''
+      lines.push(`  - _Correction ${c.at.slice(0, 10)}_${verdicts}: ${escapeMarkdown(c.note)}`)
+    }
     yield lines.join('\n') + '\n'
   }
 }

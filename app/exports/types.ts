@@ -15,6 +15,17 @@ export type ExportEvidence = {
   }
 }
 
+/** A public correction of a published claim. */
+export type ExportCorrection = {
+  /** ISO timestamp. */
+  at: string
+  oldVerdict: Verdict | null
+  newVerdict: Verdict | null
+  /** What changed and why, as published. */
+  note: string
+  by: string | null
+}
+
 /** One claim with everything an export needs, as read from the database. */
 export type ExportClaim = {
   id: number
@@ -38,8 +49,12 @@ export type ExportClaim = {
   approvedBy: string | null
   /** ISO timestamps. */
   approvedAt: string | null
+  /** When an export first carried the claim approved (ISO timestamp), or null if none has. */
+  publishedAt: string | null
   updatedAt: string
   evidence: ExportEvidence[]
+  /** Oldest first. */
+  corrections: ExportCorrection[]
 }
 
 export type ExportContext = {

@@ -3,6 +3,9 @@ import { getDb, writeTransaction } from '../../db/client.server'
 import { articles, claimEvents, claims, users } from '../../db/schema'
 import {
   decideClaimChange,
+  decideCorrection,
+  inboxOfClaimChange,
+  inboxOfSendBack,
   decideReopen,
   decideSendBack,
   type Actor,
@@ -13,6 +16,8 @@ import {
   type RefusalReason,
   type WorkflowPolicy,
 } from '../workflow'
+import { recordCorrection } from './correction.server'
+import { listEditorIds, notifyInbox, settleInbox } from './inbox.server'
 
 export type Claim = typeof claims.$inferSelect
 
@@ -57,7 +62,9 @@ type ClaimDecider = (current: Claim) => Decision | Refusal
 /**
  * Loads a claim at `version`, asks `decide` (the workflow rules) about the change and, if it is
  * allowed, writes the change and one event per changed field in the same transaction. A stale
- * version or a refusal changes nothing at all.
+ * version or a refusal changes nothing at all. A change to a published claim's verdict or
+ * rationale also records the correction (its public note is `correction`), and the inbox items
+ * the change creates or settles are written with it.
  */
 function applyDecision({
   id,
@@ -66,6 +73,8 @@ function applyDecision({
   changes,
   note,
   decide,
+  correction,
+  onApplied,
 }: {
   id: number
   version: number
@@ -73,6 +82,8 @@ function applyDecision({
   changes: ClaimChanges
   note: string
   decide: ClaimDecider
+  correction?: string
+  onApplied?: (before: Claim, after: Claim) => void
 }): UpdateClaimResult {
   return writeTransaction((tx) => {
     const current = tx
@@ -85,6 +96,8 @@ function applyDecision({
     const decision = decide(current)
     if (!decision.ok) return { ...decision, current }
     const { changed } = decision
+    const corrects = decideCorrection({ claim: current, changed, note: correction })
+    if (!corrects.ok) return { ...corrects, current }
     if (changed.length === 0) return { ok: true, claim: current, changed } as const
 
     const set: Partial<typeof claims.$inferInsert> = { version: current.version + 1, updatedAt: new Date() }
@@ -120,6 +133,12 @@ function applyDecision({
         .run()
     }
     const claim = tx.select().from(claims).where(eq(claims.id, id)).get()!
+    if (corrects.correction) recordCorrection({ claimId: id, actorId, before: current, after: claim, note: correction!.trim() })
+    const editorIds = changed.includes('status') && claim.status === 'reviewed' ? listEditorIds() : []
+    const inbox = inboxOfClaimChange({ before: current, after: claim, changed, actorId, editorIds })
+    settleInbox({ claimId: id, settle: inbox.settle })
+    notifyInbox({ claimId: id, actorId, notices: inbox.notify })
+    onApplied?.(current, claim)
     return { ok: true, claim, changed } as const
   })
 }
@@ -138,6 +157,7 @@ export function updateClaim({
   changes,
   note = '',
   policy = STRICT,
+  correction,
 }: {
   id: number
   version: number
@@ -145,8 +165,18 @@ export function updateClaim({
   changes: ClaimChanges
   note?: string
   policy?: WorkflowPolicy
+  /** The public correction note, needed when the verdict or rationale of a published claim changes. */
+  correction?: string
 }): UpdateClaimResult {
-  return applyDecision({ id, version, actorId: actor.id, changes, note, decide: (current) => decideClaimChange({ current, change: changes, actor, policy }) })
+  return applyDecision({
+    id,
+    version,
+    actorId: actor.id,
+    changes,
+    note,
+    correction,
+    decide: (current) => decideClaimChange({ current, change: changes, actor, policy }),
+  })
 }
 
 export function listClaimEvents({ claimId }: { claimId: number }) {
@@ -215,7 +245,15 @@ export function approveClaim({
 /** An editor sends a reviewed claim back to review, saying why. */
 export function sendBackClaim({ id, version, editor, note }: { id: number; version: number; editor: Actor; note: string }): UpdateClaimResult {
   const changes = { status: 'in_review' } as const
-  return applyDecision({ id, version, actorId: editor.id, changes, note, decide: (current) => decideSendBack({ current, actor: editor, note }) })
+  return applyDecision({
+    id,
+    version,
+    actorId: editor.id,
+    changes,
+    note,
+    decide: (current) => decideSendBack({ current, actor: editor, note }),
+    onApplied: (before) => notifyInbox({ claimId: id, actorId: editor.id, notices: inboxOfSendBack({ claim: before, editorId: editor.id, note }) }),
+  })
 }
 
 /** An editor reopens an approved claim (back to reviewed) so it can be changed; the history records it. */

@@ -1,8 +1,9 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { getDb } from '../../db/client.server'
-import { evidence, exportRecords, sources, users, type ClaimFacets } from '../../db/schema'
+import { evidence, exportClaims, exportRecords, sources, users, type ClaimFacets } from '../../db/schema'
 import { ExportFiltersSchema, type ExportFilters } from '../api/export-query'
 import type { ExportClaim, ExportEvidence } from '../exports'
+import { correctionsByClaim } from './correction.server'
 
 export { ExportFiltersSchema, type ExportFilters }
 
@@ -37,6 +38,7 @@ type ClaimRow = {
   facets: string
   anchor_start: number
   approved_at: number | null
+  published_at: number | null
   updated_at: number
   verdict_by_id: number | null
   approved_by_id: number | null
@@ -52,7 +54,7 @@ export function* iterateExportClaims(filters: Omit<ExportFilters, 'format' | 'ex
   const sqlite = getDb().$client
   const where = whereFor(filters)
   const columns =
-    'c.id, c.article_id, c.text, c.quote_exact, c.status, c.verdict, c.rationale, c.checkworthiness, c.facets, c.anchor_start, c.approved_at, c.updated_at, c.verdict_by_id, c.approved_by_id'
+    'c.id, c.article_id, c.text, c.quote_exact, c.status, c.verdict, c.rationale, c.checkworthiness, c.facets, c.anchor_start, c.approved_at, c.published_at, c.updated_at, c.verdict_by_id, c.approved_by_id'
   const order = 'order by c.article_id, c.anchor_start, c.id limit ?'
   const first = sqlite.prepare(`select ${columns} from claims c where ${where.clause} ${order}`)
   const next = sqlite.prepare(
@@ -76,6 +78,7 @@ export function* iterateExportClaims(filters: Omit<ExportFilters, 'format' | 'ex
     ) as ClaimRow[]
     if (rows.length === 0) return
     const evidenceByClaim = readEvidence(rows.map((r) => r.id))
+    const corrections = correctionsByClaim({ claimIds: rows.map((r) => r.id) })
     for (const c of rows) {
       if (article?.id !== c.article_id) article = articleStmt.get(c.article_id) as ExportClaim['article']
       const facets = JSON.parse(c.facets) as ClaimFacets
@@ -93,8 +96,16 @@ export function* iterateExportClaims(filters: Omit<ExportFilters, 'format' | 'ex
         verdictBy: userName(c.verdict_by_id),
         approvedBy: userName(c.approved_by_id),
         approvedAt: c.approved_at === null ? null : new Date(c.approved_at).toISOString(),
+        publishedAt: c.published_at === null ? null : new Date(c.published_at).toISOString(),
         updatedAt: new Date(c.updated_at).toISOString(),
         evidence: evidenceByClaim.get(c.id) ?? [],
+        corrections: (corrections.get(c.id) ?? []).map((k) => ({
+          at: k.createdAt.toISOString(),
+          oldVerdict: k.oldVerdict,
+          newVerdict: k.newVerdict,
+          note: k.note,
+          by: k.correctedBy,
+        })),
       }
     }
     const last = rows[rows.length - 1]!
@@ -154,17 +165,39 @@ export function countExportClaims(filters: Omit<ExportFilters, 'format' | 'excel
   return (row as { n: number }).n
 }
 
-/** Records who exported what, and how many claims it held. */
-export function recordExport({
-  userId,
-  filters,
-  claimCount,
-}: {
-  userId: number | null
-  filters: ExportFilters
-  claimCount: number
-}) {
-  getDb().insert(exportRecords).values({ userId, format: filters.format, filters, claimCount }).run()
+/**
+ * Records who exported what and which claims it contained, and marks the approved ones among
+ * them published (the first time only). Returns how many claims it holds. One transaction, before
+ * the export is streamed, so what is recorded is what the export reads.
+ */
+export function recordExport({ userId, filters }: { userId: number | null; filters: ExportFilters }): number {
+  const db = getDb()
+  const { format: _format, excel: _excel, ...where } = filters
+  const sql = whereFor(where)
+  return db.transaction(() => {
+    const record = db.insert(exportRecords).values({ userId, format: filters.format, filters, claimCount: 0 }).returning({ id: exportRecords.id }).get()
+    const sqlite = db.$client
+    const contained = sqlite
+      .prepare(`insert into export_claims (export_id, claim_id) select ?, c.id from claims c where ${sql.clause}`)
+      .run(record.id, ...sql.params).changes
+    sqlite
+      .prepare(
+        `update claims set published_at = ? where published_at is null and status = 'approved' and id in (select claim_id from export_claims where export_id = ?)`,
+      )
+      .run(Date.now(), record.id)
+    db.update(exportRecords).set({ claimCount: contained }).where(eq(exportRecords.id, record.id)).run()
+    return contained
+  })
+}
+
+/** The ids of the claims an export contained. */
+export function listExportClaimIds({ exportId }: { exportId: number }): number[] {
+  return getDb()
+    .select({ claimId: exportClaims.claimId })
+    .from(exportClaims)
+    .where(eq(exportClaims.exportId, exportId))
+    .all()
+    .map((r) => r.claimId)
 }
 
 export function listExportRecords({ limit = 20 }: { limit?: number } = {}) {

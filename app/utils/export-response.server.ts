@@ -1,5 +1,5 @@
 import { EXPORT_CONTENT_TYPES, formatExport, type ExportContext } from '../exports'
-import { countExportClaims, iterateExportClaims, recordExport, type ExportFilters } from '../models/export.server'
+import { iterateExportClaims, recordExport, type ExportFilters } from '../models/export.server'
 import { getEnv } from './env.server'
 
 /** The public origin of this request, as the client saw it (proxy headers respected). */
@@ -47,7 +47,7 @@ export function exportResponse(request: Request, filters: ExportFilters, userId:
     generatedAt: new Date().toISOString(),
   }
   const { format, excel, ...where } = filters
-  recordExport({ userId, filters, claimCount: countExportClaims(where) })
+  recordExport({ userId, filters })
   const { type, extension } = EXPORT_CONTENT_TYPES[format]
   const stamp = context.generatedAt.slice(0, 10)
   return new Response(streamChunks(formatExport(format, iterateExportClaims(where), context, { excel })), {

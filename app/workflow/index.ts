@@ -1,3 +1,6 @@
 export * from './vocabulary'
 export * from './rules'
 export * from './source-change'
+export * from './comments'
+export * from './corrections'
+export * from './inbox'

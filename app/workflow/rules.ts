@@ -25,7 +25,7 @@ export type ClaimState = {
 export type ClaimChange = Partial<Pick<ClaimState, 'status' | 'verdict' | 'rationale' | 'assigneeId' | 'text'>>
 export type ChangedField = keyof ClaimChange
 
-export type RefusalReason = 'forbidden' | 'locked' | 'incomplete' | 'not_reviewed' | 'self_approval' | 'not_approved' | 'note_required'
+export type RefusalReason = 'forbidden' | 'locked' | 'incomplete' | 'not_reviewed' | 'self_approval' | 'not_approved' | 'note_required' | 'correction_required'
 
 /** A refused change: nothing of it may be applied. */
 export type Refusal = {
