@@ -1,4 +1,5 @@
 import { STATUS_LABELS, VERDICT_LABELS } from '~/components/status-badge'
+import { formatWhen } from '~/utils/when'
 import type { ClaimStatus, Verdict } from '~/workflow'
 
 type Event = {
@@ -25,6 +26,10 @@ const KIND_LABELS: Record<string, string> = {
   anchor: 'moved the anchor after a text correction',
   orphaned: 'could not place the claim in the corrected text',
   reanchored: 'placed the claim again',
+  comment_added: 'commented',
+  comment_edited: 'edited a comment',
+  comment_deleted: 'deleted a comment',
+  correction: 'published a correction',
 }
 
 function show(kind: string, value: string | null) {
@@ -33,11 +38,6 @@ function show(kind: string, value: string | null) {
   if (kind === 'verdict') return VERDICT_LABELS[value as Verdict] ?? value
   if (kind === 'assignee') return value === '' ? 'nobody' : `user #${value}`
   return value.length > 140 ? `${value.slice(0, 140)}…` : value
-}
-
-export function formatWhen(at: string | Date) {
-  const d = new Date(at)
-  return `${d.getUTCDate()} ${d.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' })} ${d.getUTCFullYear()}, ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')} UTC`
 }
 
 /** Every change to a claim, oldest first: who, when, from → to, and the note. */

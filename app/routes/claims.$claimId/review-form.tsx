@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm 
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { REVIEW_STATUSES, VERDICTS } from '~/workflow'
+import { CORRECTION_NOTE_MAX_LENGTH, REVIEW_STATUSES, VERDICTS } from '~/workflow'
 import { FieldError } from '~/components/field-error'
 import { STATUS_LABELS, VERDICT_LABELS } from '~/components/status-badge'
 import { idField } from '~/utils/schemas'
@@ -19,6 +19,7 @@ export const ReviewSchema = z
     rationale: z.string().max(20_000, 'Rationale is too long').default(''),
     assigneeId: z.preprocess(noneToNull, idField.nullable()),
     note: z.string().max(2000, 'Note is too long').default(''),
+    correction: z.string().max(CORRECTION_NOTE_MAX_LENGTH, 'Correction note is too long').default(''),
   })
   .superRefine((v, ctx) => {
     if (v.status !== 'reviewed') return
@@ -28,12 +29,12 @@ export const ReviewSchema = z
 
 /** The reviewer's form: status, verdict, assignee, rationale and a note for the history. */
 export function ReviewForm() {
-  const { claim, users } = useLoaderData<typeof loader>()
+  const { claim, users, published } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const conflict = actionData?.form === 'review' ? actionData.conflict : null
   const initial = conflict
-    ? { ...conflict.submitted, version: conflict.current.version, note: conflict.note }
-    : { status: claim.status, verdict: claim.verdict, rationale: claim.rationale, assigneeId: claim.assigneeId, version: claim.version, note: '' }
+    ? { ...conflict.submitted, version: conflict.current.version, note: conflict.note, correction: conflict.correction }
+    : { status: claim.status, verdict: claim.verdict, rationale: claim.rationale, assigneeId: claim.assigneeId, version: claim.version, note: '', correction: '' }
   const [form, fields] = useForm({
     id: `review-${claim.id}-${initial.version}`,
     lastResult: actionData?.form === 'review' && !conflict ? actionData.result : undefined,
@@ -46,6 +47,7 @@ export function ReviewForm() {
       rationale: initial.rationale,
       assigneeId: initial.assigneeId ? String(initial.assigneeId) : 'none',
       note: initial.note,
+      correction: initial.correction,
     },
   })
   return (
@@ -108,6 +110,17 @@ export function ReviewForm() {
         <input {...getInputProps(fields.note, { type: 'text' })} />
         <FieldError field={fields.note} />
       </div>
+      {published ? (
+        <div className="field published-note">
+          <label htmlFor={fields.correction.id}>Public correction note</label>
+          <textarea {...getTextareaProps(fields.correction)} rows={2} />
+          <p className="hint">
+            This claim has been published in an export. Changing its verdict or rationale is a correction: say what changed and why. The
+            note is published with the claim and listed under Corrections.
+          </p>
+          <FieldError field={fields.correction} />
+        </div>
+      ) : null}
       <button type="submit">{conflict ? 'Save my version anyway' : 'Save review'}</button>
     </Form>
   )

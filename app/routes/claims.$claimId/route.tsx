@@ -7,6 +7,7 @@ import { StatusBadge, VerdictBadge } from '~/components/status-badge'
 import { getArticle } from '~/models/article.server'
 import { getClaim, listClaimEvents, updateClaim, type Claim } from '~/models/claim.server'
 import { getClaimMatches } from '~/models/claim-match.server'
+import { addComment, deleteComment, editComment, listComments, listUserHandles } from '~/models/comment.server'
 import { addEvidence, listEvidenceWithSnapshots, removeEvidence } from '~/models/evidence.server'
 import { listSources } from '~/models/source.server'
 import { snapshotInBackground } from '~/snapshots/capture.server'
@@ -17,8 +18,9 @@ import { getEnv } from '~/utils/env.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { readFormData } from '~/utils/request.server'
 import { idField } from '~/utils/schemas'
-import { isLocked } from '~/workflow'
+import { isLocked, isPublished, mayComment } from '~/workflow'
 import { ConflictPanel } from './conflict-panel'
+import { CommentSchema, DeleteCommentSchema, Discussion, EditCommentSchema } from './discussion'
 import { EvidencePanel, EvidenceSchema, RemoveEvidenceSchema } from './evidence-panel'
 import { FacetsPanel } from './facets'
 import { ClaimHistory } from './history'
@@ -59,7 +61,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sourceQ,
     sourceResults: sourceQ ? listSources({ q: sourceQ, limit: 10 }) : [],
     matches: getClaimMatches({ claimId: claim.id }),
-    viewer: { id: user.id, role: user.role, canReview: hasRole(user, 'reviewer'), isEditor: hasRole(user, 'editor') },
+    comments: listComments({ claimId: claim.id }),
+    mentionUsers: listUserHandles()
+      .filter((u) => u.active)
+      .map((u) => ({ id: u.id, name: u.name, handle: u.handle })),
+    published: isPublished(claim),
+    viewer: { id: user.id, role: user.role, canReview: hasRole(user, 'reviewer'), isEditor: hasRole(user, 'editor'), canComment: mayComment(user) },
     allowSelfApproval: getEnv().ALLOW_SELF_APPROVAL,
   }
 }
@@ -89,6 +96,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get('intent')
   if (intent === 'remove-evidence') return removeEvidenceAction(formData, claimId, user.id)
   if (intent === 'add-evidence') return addEvidenceAction(formData, claimId, user.id)
+  if (intent === 'comment') return commentAction(formData, claimId, user)
+  if (intent === 'edit-comment') return editCommentAction(formData, claimId, user)
+  if (intent === 'delete-comment') return deleteCommentAction(formData, claimId, user)
   return reviewAction(formData, claimId, user)
 }
 
@@ -126,6 +136,43 @@ function addEvidenceAction(formData: FormData, claimId: number, actorId: number)
   return redirectWithFlash(`/claims/${claimId}#evidence`, 'Evidence added.')
 }
 
+function commentAction(formData: FormData, claimId: number, author: SessionUser) {
+  const submission = parseWithZod(formData, { schema: CommentSchema })
+  if (submission.status !== 'success') return data({ form: 'comment' as const, result: submission.reply(), conflict: null }, { status: 400 })
+  const result = addComment({ claimId, author, body: submission.value.body })
+  if (!result.ok) {
+    if (result.reason === 'not_found') throw new Response(null, { status: 404 })
+    return data({ form: 'comment' as const, result: submission.reply({ formErrors: [result.message] }), conflict: null }, { status: 403 })
+  }
+  return redirectWithFlash(`/claims/${claimId}#comment-${result.comment.id}`, 'Comment posted.')
+}
+
+function editCommentAction(formData: FormData, claimId: number, actor: SessionUser) {
+  const submission = parseWithZod(formData, { schema: EditCommentSchema })
+  const commentId = idField.safeParse(formData.get('commentId'))
+  if (!commentId.success) throw new Response('commentId: must be a comment id', { status: 400 })
+  if (submission.status !== 'success') {
+    return data({ form: 'edit-comment' as const, commentId: commentId.data, result: submission.reply(), conflict: null }, { status: 400 })
+  }
+  const result = editComment({ id: submission.value.commentId, claimId, actor, body: submission.value.body })
+  if (!result.ok) return commentRefused(claimId, result)
+  return redirectWithFlash(`/claims/${claimId}#comment-${result.comment.id}`, 'Comment saved.')
+}
+
+function deleteCommentAction(formData: FormData, claimId: number, actor: SessionUser) {
+  const parsed = DeleteCommentSchema.safeParse(Object.fromEntries(formData))
+  if (!parsed.success) throw new Response('commentId: must be a comment id', { status: 400 })
+  const result = deleteComment({ id: parsed.data.commentId, claimId, actor })
+  if (!result.ok) return commentRefused(claimId, result)
+  return redirectWithFlash(`/claims/${claimId}#comment-${result.comment.id}`, 'Comment deleted. The history keeps it.')
+}
+
+/** A refused edit or delete: a plain 4xx page, since the form that sent it is no longer the right one. */
+function commentRefused(claimId: number, result: { reason: string; message?: string }): never {
+  if (result.reason === 'not_found') throw new Response('That comment does not exist on this claim.', { status: 404 })
+  throw new Response(result.message ?? 'Refused.', { status: result.reason === 'forbidden' ? 403 : 409 })
+}
+
 function reviewAction(formData: FormData, claimId: number, actor: SessionUser) {
   const submission = parseWithZod(formData, { schema: ReviewSchema })
   if (submission.status !== 'success') return data({ form: 'review' as const, result: submission.reply(), conflict: null }, { status: 400 })
@@ -139,6 +186,7 @@ function reviewAction(formData: FormData, claimId: number, actor: SessionUser) {
     actor,
     changes: { status: v.status, verdict: v.verdict, rationale: v.rationale, assigneeId: v.assigneeId },
     note: v.note.trim(),
+    correction: v.correction.trim() || undefined,
   })
   if (result.ok) {
     return redirectWithFlash(`/claims/${claimId}`, result.changed.length ? 'Saved.' : 'Nothing changed.')
@@ -146,6 +194,9 @@ function reviewAction(formData: FormData, claimId: number, actor: SessionUser) {
   if (result.reason === 'not_found') throw new Response(null, { status: 404 })
   if (result.reason === 'incomplete') {
     return data({ form: 'review' as const, result: submission.reply({ fieldErrors: Object.fromEntries(Object.entries(result.fields ?? {}).map(([k, m]) => [k, [m]])) }), conflict: null }, { status: 400 })
+  }
+  if (result.reason === 'correction_required') {
+    return data({ form: 'review' as const, result: submission.reply({ fieldErrors: { correction: [result.message] } }), conflict: null }, { status: 400 })
   }
   if (result.reason !== 'stale') {
     return data({ form: 'review' as const, result: submission.reply({ formErrors: [result.message] }), conflict: null }, { status: result.reason === 'forbidden' ? 403 : 409 })
@@ -170,6 +221,7 @@ function reviewAction(formData: FormData, claimId: number, actor: SessionUser) {
         },
         submitted,
         note: v.note,
+        correction: v.correction,
         recent,
       },
     },
@@ -226,6 +278,7 @@ export default function ClaimPage() {
             <ReviewForm />
           ) : null}
           <EvidencePanel locked={locked} />
+          <Discussion />
         </div>
         <aside>
           {viewer.isEditor ? (
