@@ -12,6 +12,7 @@ import {
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import appStyles from './styles/app.css?url'
+import { countUnreadInbox } from './models/inbox.server'
 import { getUser, hasRole } from './utils/auth.server'
 import { readFlash } from './utils/flash.server'
 import { GeneralErrorBoundary } from './components/error-boundary'
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       user: user
-        ? { ...user, isAdmin: hasRole(user, 'admin'), isEditor: hasRole(user, 'editor') }
+        ? { ...user, isAdmin: hasRole(user, 'admin'), isEditor: hasRole(user, 'editor'), unread: countUnreadInbox({ userId: user.id }) }
         : null,
       flash: flash.message ? { message: flash.message, kind: flash.kind } : null,
     },
@@ -55,9 +56,18 @@ function AppHeader() {
               <NavLink to="/articles" end>
                 Articles
               </NavLink>
+              <NavLink to="/inbox" aria-label={user.unread ? `Inbox, ${user.unread} unread` : 'Inbox'}>
+                Inbox
+                {user.unread ? (
+                  <span className="badge unread-count" aria-hidden="true">
+                    {user.unread}
+                  </span>
+                ) : null}
+              </NavLink>
               <NavLink to="/claims">Claims</NavLink>
               <NavLink to="/sources">Sources</NavLink>
               <NavLink to="/dashboard">Dashboard</NavLink>
+              <NavLink to="/corrections">Corrections</NavLink>
               <NavLink to="/articles/new">Import</NavLink>
               {user.isEditor ? <NavLink to="/exports">Exports</NavLink> : null}
               {user.isAdmin ? <NavLink to="/admin/users">Users</NavLink> : null}
