@@ -5,7 +5,13 @@ import {
   ArticleOutSchema,
   ClaimOutSchema,
   ClaimPatchSchema,
+  CommentCreateSchema,
+  CommentOutSchema,
+  CorrectionOutSchema,
+  CorrectionsQuerySchema,
   EvidenceCreateSchema,
+  InboxItemOutSchema,
+  InboxQuerySchema,
   ErrorSchema,
   EventOutSchema,
   EvidenceOutSchema,
@@ -78,6 +84,9 @@ export function openApiDocument({ serverUrl, queueQuery }: { serverUrl: string; 
         Article: jsonSchema(ArticleOutSchema, 'output'),
         Claim: jsonSchema(ClaimOutSchema, 'output'),
         ClaimEvent: jsonSchema(EventOutSchema, 'output'),
+        Comment: jsonSchema(CommentOutSchema, 'output'),
+        InboxItem: jsonSchema(InboxItemOutSchema, 'output'),
+        Correction: jsonSchema(CorrectionOutSchema, 'output'),
         Source: jsonSchema(SourceOutSchema, 'output'),
         Evidence: jsonSchema(EvidenceOutSchema, 'output'),
       },
@@ -116,7 +125,10 @@ export function openApiDocument({ serverUrl, queueQuery }: { serverUrl: string; 
           {
             pathId: 'claimId',
             requestBody: ClaimPatchSchema,
-            errors: { '409': errorResponse('Stale version, or the claim is approved and locked'), '422': errorResponse('Invalid fields') },
+            errors: {
+              '409': errorResponse('Stale version, or the claim is approved and locked'),
+              '422': errorResponse('Invalid fields; or `correction` missing when the verdict or rationale of a published claim changes'),
+            },
           },
         ),
       },
@@ -147,6 +159,46 @@ export function openApiDocument({ serverUrl, queueQuery }: { serverUrl: string; 
           'Fetch the source again in the background and compare it with its first snapshot',
           { '202': json('Accepted: the source, its snapshot pending', { $ref: '#/components/schemas/Source' }) },
           { pathId: 'sourceId' },
+        ),
+      },
+      '/claims/{claimId}/comments': {
+        get: op(
+          'The claim’s discussion, oldest first (deleted comments are markers with an empty body)',
+          { '200': json('Comments', { type: 'object', properties: { comments: { type: 'array', items: { $ref: '#/components/schemas/Comment' } } } }) },
+          { pathId: 'claimId' },
+        ),
+        post: op(
+          'Comment on a claim (approved claims too); `@handle` mentions reach those users’ inboxes',
+          { '201': json('The comment', { $ref: '#/components/schemas/Comment' }) },
+          { pathId: 'claimId', requestBody: CommentCreateSchema, errors: { '413': errorResponse('Body too large'), '415': errorResponse('Not JSON'), '422': errorResponse('Invalid fields') } },
+        ),
+      },
+      '/inbox': {
+        get: op(
+          'What needs the token’s user, newest first: assignments, mentions, claims sent back, claims awaiting an editor',
+          {
+            '200': json('Inbox items', {
+              type: 'object',
+              properties: {
+                items: { type: 'array', items: { $ref: '#/components/schemas/InboxItem' } },
+                unreadCount: { type: 'integer' },
+                nextBefore: { type: ['integer', 'null'] },
+              },
+            }),
+          },
+          { queryParameters: InboxQuerySchema },
+        ),
+      },
+      '/corrections': {
+        get: op(
+          'Corrections of published claims, newest first',
+          {
+            '200': json('Corrections', {
+              type: 'object',
+              properties: { corrections: { type: 'array', items: { $ref: '#/components/schemas/Correction' } }, nextBefore: { type: ['integer', 'null'] } },
+            }),
+          },
+          { queryParameters: CorrectionsQuerySchema },
         ),
       },
       '/exports/claims': {

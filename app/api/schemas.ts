@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CLAIM_STATUSES, SNAPSHOT_STATUSES, SOURCE_CHANGES, STANCES, VERDICTS } from '../workflow'
+import { CLAIM_STATUSES, COMMENT_MAX_LENGTH, CORRECTION_NOTE_MAX_LENGTH, INBOX_KINDS, SNAPSHOT_STATUSES, SOURCE_CHANGES, STANCES, VERDICTS } from '../workflow'
 
 /** Request and response shapes of the REST API; the OpenAPI document is generated from these. */
 
@@ -29,6 +29,11 @@ export const ClaimPatchSchema = z
     rationale: z.string().max(20_000, 'Rationale is too long').optional(),
     assigneeId: z.number().int().positive().nullable().optional(),
     note: z.string().max(2000, 'Note is too long').optional(),
+    correction: z
+      .string()
+      .max(CORRECTION_NOTE_MAX_LENGTH, 'Correction note is too long')
+      .optional()
+      .describe('The public correction note: required when the verdict or rationale of a published (approved and exported) claim changes'),
   })
   .strict()
 
@@ -80,6 +85,7 @@ export const ClaimOutSchema = z.object({
   rationale: z.string(),
   assigneeId: z.number().int().nullable(),
   version: z.number().int(),
+  publishedAt: z.string().nullable().describe('When an export first carried the claim approved; from then on verdict and rationale changes are corrections'),
   createdAt: z.string(),
   updatedAt: z.string(),
 })
@@ -143,6 +149,64 @@ export const EvidenceOutSchema = z.object({
   source: SourceOutSchema,
   snapshot: SnapshotOutSchema,
   excerptFound: z.boolean().nullable().describe('Whether the excerpt occurs in the source’s newest good snapshot; null when there is nothing to check against'),
+})
+
+export const CommentCreateSchema = z
+  .object({
+    body: z
+      .string({ error: 'body is required: the comment as plain text' })
+      .trim()
+      .min(1, 'body must not be empty')
+      .max(COMMENT_MAX_LENGTH, `body holds at most ${COMMENT_MAX_LENGTH} characters`)
+      .describe('Plain text; `@handle` mentions the user with that handle'),
+  })
+  .strict()
+
+export const CommentOutSchema = z.object({
+  id: z.number().int(),
+  claimId: z.number().int(),
+  author: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  body: z.string().describe('Empty when deleted'),
+  deleted: z.boolean(),
+  mentions: z.array(z.object({ userId: z.number().int(), handle: z.string() })),
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  deletedAt: z.string().nullable(),
+})
+
+export const InboxQuerySchema = z.object({
+  unread: z.enum(['true', 'false'], { error: 'unread must be true or false' }).optional(),
+  before: z.coerce.number({ error: 'before must be an inbox item id' }).int().positive().optional(),
+  limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit is at least 1').max(200, 'limit is at most 200').default(50),
+})
+
+export const InboxItemOutSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(INBOX_KINDS),
+  claim: z.object({ id: z.number().int(), text: z.string(), status: z.enum(CLAIM_STATUSES) }),
+  commentId: z.number().int().nullable(),
+  comment: z.string().nullable().describe('The mentioning comment; null when deleted or not a mention'),
+  actor: z.string().nullable(),
+  note: z.string(),
+  read: z.boolean(),
+  createdAt: z.string(),
+})
+
+export const CorrectionsQuerySchema = z.object({
+  before: z.coerce.number({ error: 'before must be a correction id' }).int().positive().optional(),
+  limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit is at least 1').max(200, 'limit is at most 200').default(50),
+})
+
+export const CorrectionOutSchema = z.object({
+  id: z.number().int(),
+  claim: z.object({ id: z.number().int(), text: z.string() }),
+  oldVerdict: z.enum(VERDICTS).nullable(),
+  newVerdict: z.enum(VERDICTS).nullable(),
+  oldRationale: z.string(),
+  newRationale: z.string(),
+  note: z.string(),
+  correctedBy: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  at: z.string(),
 })
 
 export const ErrorSchema = z.object({

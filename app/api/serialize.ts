@@ -1,7 +1,10 @@
 import type { articles, claims, sources } from '../../db/schema'
 import type { z } from 'zod'
 import type { ExcerptCheck, SnapshotSummary } from '../models/snapshot.server'
-import type { ArticleOutSchema, ClaimOutSchema, EventOutSchema, EvidenceOutSchema, SnapshotOutSchema, SourceOutSchema } from './schemas'
+import type { CommentView } from '../models/comment.server'
+import type { CorrectionView } from '../models/correction.server'
+import type { InboxItem } from '../models/inbox.server'
+import type { ArticleOutSchema, ClaimOutSchema, CommentOutSchema, CorrectionOutSchema, EventOutSchema, EvidenceOutSchema, InboxItemOutSchema, SnapshotOutSchema, SourceOutSchema } from './schemas'
 
 type ClaimRow = typeof claims.$inferSelect
 type ArticleRow = typeof articles.$inferSelect
@@ -21,6 +24,7 @@ export function claimToApi(c: ClaimRow): z.infer<typeof ClaimOutSchema> {
     rationale: c.rationale,
     assigneeId: c.assigneeId,
     version: c.version,
+    publishedAt: c.publishedAt ? c.publishedAt.toISOString() : null,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   }
@@ -100,5 +104,47 @@ export function evidenceToApi(
     source,
     snapshot: source.snapshot,
     excerptFound: check ? check.found : null,
+  }
+}
+
+export function commentToApi(c: CommentView): z.infer<typeof CommentOutSchema> {
+  return {
+    id: c.id,
+    claimId: c.claimId,
+    author: c.authorId !== null ? { id: c.authorId, name: c.authorName ?? '' } : null,
+    body: c.body,
+    deleted: c.deleted,
+    mentions: c.mentions,
+    createdAt: c.createdAt.toISOString(),
+    editedAt: c.editedAt ? c.editedAt.toISOString() : null,
+    deletedAt: c.deletedAt ? c.deletedAt.toISOString() : null,
+  }
+}
+
+export function inboxItemToApi(i: InboxItem): z.infer<typeof InboxItemOutSchema> {
+  return {
+    id: i.id,
+    kind: i.kind,
+    claim: { id: i.claimId, text: i.claimText, status: i.claimStatus },
+    commentId: i.commentId,
+    comment: i.kind === 'mention' ? i.commentBody : null,
+    actor: i.actorName,
+    note: i.note,
+    read: i.read,
+    createdAt: i.createdAt.toISOString(),
+  }
+}
+
+export function correctionToApi(c: CorrectionView): z.infer<typeof CorrectionOutSchema> {
+  return {
+    id: c.id,
+    claim: { id: c.claimId, text: c.claimText },
+    oldVerdict: c.oldVerdict,
+    newVerdict: c.newVerdict,
+    oldRationale: c.oldRationale,
+    newRationale: c.newRationale,
+    note: c.note,
+    correctedBy: c.correctedById !== null ? { id: c.correctedById, name: c.correctedBy ?? '' } : null,
+    at: c.createdAt.toISOString(),
   }
 }

@@ -30,6 +30,7 @@ function failure(result: Exclude<UpdateClaimResult, { ok: true }>) {
       })
     case 'incomplete':
     case 'note_required':
+    case 'correction_required':
       return apiError('validation_failed', result.message, {
         fields: Object.fromEntries(Object.entries(result.fields ?? {}).map(([k, v]) => [k, [v]])),
       })
@@ -53,14 +54,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireApiUser(request)
   const id = claimId(params.claimId)
   if (!id || !getClaim({ id })) return apiError('not_found', `No claim with id ${params.claimId}.`)
-  const { version, note = '', ...changes } = await parseJsonBody(request, ClaimPatchSchema)
+  const { version, note = '', correction, ...changes } = await parseJsonBody(request, ClaimPatchSchema)
   if (changes.assigneeId) {
     const assignee = getUserById({ id: changes.assigneeId })
     if (!assignee || !assignee.active) {
       return apiError('validation_failed', 'assigneeId: no active user has that id', { fields: { assigneeId: ['No active user has that id'] } })
     }
   }
-  const result = updateClaim({ id, version, actor: user, changes, note, policy: { allowSelfApproval: getEnv().ALLOW_SELF_APPROVAL } })
+  const result = updateClaim({ id, version, actor: user, changes, note, correction, policy: { allowSelfApproval: getEnv().ALLOW_SELF_APPROVAL } })
   if (!result.ok) return failure(result)
   return Response.json(claimToApi(result.claim))
 }
