@@ -39,8 +39,10 @@ afterAll(() => db.$client.close())
 function routeUrls() {
   const dir = path.resolve(__dirname, '../../app/routes')
   return fs
-    .readdirSync(dir)
-    .filter((f) => /\.(tsx?|jsx?)$/.test(f) && !f.includes('.test.'))
+    .readdirSync(dir, { withFileTypes: true })
+    // A route is a module file, or a folder with its route.tsx beside the parts it uses.
+    .filter((e) => (e.isFile() ? /\.(tsx?|jsx?)$/.test(e.name) && !e.name.includes('.test.') : fs.existsSync(path.join(dir, e.name, 'route.tsx'))))
+    .map((e) => e.name)
     .map((f) => {
       const name = f.replace(/\.(tsx?|jsx?)$/, '').replace('[.]', '\u0000')
       const segments = name
@@ -192,7 +194,7 @@ describe('bad input', () => {
   function counts() {
     const q = (t: string) =>
       db.$client.prepare(`select count(*) as n, coalesce(max(id), 0) as m from ${t}`).get() as { n: number; m: number }
-    return JSON.stringify(['articles', 'claims', 'claim_events', 'sources', 'evidence', 'users'].map(q))
+    return JSON.stringify(['articles', 'claims', 'claim_events', 'sources', 'evidence', 'users', 'comments', 'corrections'].map(q))
   }
 
   test('nearly two thousand malformed requests to every form action and API route: no 5xx and stored data unchanged', async () => {
@@ -209,11 +211,15 @@ describe('bad input', () => {
       `/claims/${ids.claim}/signoff`,
       '/claims',
       `/sources/${ids.source}`,
+      '/inbox',
     ]
     const apis: [string, string][] = [
       ['POST', '/api/v1/articles'],
       ['PATCH', `/api/v1/claims/${ids.claim}`],
       ['POST', `/api/v1/claims/${ids.claim}/evidence`],
+      ['POST', `/api/v1/claims/${ids.claim}/comments`],
+      ['GET', '/api/v1/inbox'],
+      ['GET', '/api/v1/corrections'],
       ['GET', '/api/v1/claims'],
       ['GET', '/api/v1/exports/claims'],
     ]
@@ -245,6 +251,14 @@ describe('bad input', () => {
       'intent=revoke&tokenId=NaN',
       'intent=approve&version=0',
       'intent=unknown',
+      'intent=comment&body=',
+      `intent=comment&body=${'x'.repeat(20_000)}`,
+      'intent=edit-comment&commentId=0&body=x',
+      'intent=edit-comment&commentId=abc',
+      'intent=delete-comment&commentId=-1',
+      'intent=read&itemId=NaN',
+      'intent=unread&itemId=999999999',
+      'intent=read-all&intent=read',
       'email=&password=',
       'title=&body=',
       `q=${encodeURIComponent('NEAR("a" "b") AND * OR "')}`,
@@ -263,6 +277,9 @@ describe('bad input', () => {
       'format=pdf',
       'from=2026-13-45',
       'assignee=%00',
+      'unread=maybe',
+      'before=0',
+      'before=1e99',
     ]
     const failures: string[] = []
     const check = async (label: string, send: () => Promise<Response>) => {
@@ -395,6 +412,15 @@ describe('cross-site scripting', () => {
       note: `Note ${payload}`,
       source: { url: 'https://xss.example/a', title: `Source ${payload}`, publisher: payload },
     })
+    const comment = await fetch(`${baseURL()}/api/v1/claims/${claimId}/comments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.reviewer}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ body: `@admin Comment ${payload} javascript:alert(1) https://xss.example/"onmouseover="alert(1)` }),
+    })
+    expect(comment.status).toBe(201)
+    db.$client
+      .prepare('insert into corrections (claim_id, old_verdict, new_verdict, old_rationale, new_rationale, note) values (?, null, null, ?, ?, ?)')
+      .run(claimId, payload, payload, `Correction ${payload}`)
     await createUser({ email: 'xss@example.com', name: `Name ${payload}`.slice(0, 120), role: 'reviewer', password: 'xss-password-1' })
     db.$client.prepare('update claims set text = ? where id = ?').run(`Claim ${payload}`, claimId)
     const sourceId = (db.$client.prepare("select id from sources where url = 'https://xss.example/a'").get() as { id: number }).id
@@ -417,6 +443,8 @@ describe('cross-site scripting', () => {
       '/admin/users',
       '/dashboard',
       `/articles/${articleId}/edit`,
+      '/inbox',
+      '/corrections',
     ]) {
       await page.goto(url)
       await page.waitForLoadState('networkidle')
@@ -426,6 +454,14 @@ describe('cross-site scripting', () => {
     await page.getByText('Source <script>', { exact: false }).first().waitFor()
     expect(await page.locator('main script').count()).toBe(0)
     expect(await page.locator('main img[src="x"]').count()).toBe(0)
+    // The comment's only link is the http one, and it ends at the quote mark: no attribute can be smuggled in.
+    const links = await page.locator('#discussion .comment-body a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+    expect(links).toEqual(['https://xss.example/'])
+    await page.goto('/inbox')
+    await page.getByText('Comment <script>', { exact: false }).first().waitFor()
+    await page.goto('/corrections')
+    await page.getByText('Correction <script>', { exact: false }).first().waitFor()
+    expect(await page.locator('main script, main img[src="x"], main svg[onload]').count()).toBe(0)
     expect(dialogs).toEqual([])
     await context.close()
   })
