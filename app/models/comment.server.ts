@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
-import { getDb } from '../../db/client.server'
+import { getDb, writeTransaction } from '../../db/client.server'
 import { claimEvents, claims, commentMentions, comments, users } from '../../db/schema'
 import { decideCommentChange, handlesOf, inboxOfMentions, mayComment, resolveMentions, type Refusal, type Role } from '../workflow'
 import { notifyInbox, settleCommentInbox, usersToldAboutComment } from './inbox.server'
@@ -80,7 +80,7 @@ function gist(body: string) {
 export function addComment({ claimId, author, body }: { claimId: number; author: CommentActor; body: string }): CommentResult {
   if (!mayComment(author)) return { ok: false, reason: 'forbidden', message: 'Commenting needs the reviewer role.' }
   const db = getDb()
-  const id = db.transaction(() => {
+  const id = writeTransaction(() => {
     const claim = db.select({ id: claims.id }).from(claims).where(and(eq(claims.id, claimId), isNull(claims.deletedAt))).get()
     if (!claim) return null
     const comment = db.insert(comments).values({ claimId, authorId: author.id, body }).returning().get()
@@ -105,7 +105,7 @@ function loadForChange(id: number, claimId: number) {
 /** The author edits their comment; newly mentioned users are told, the history keeps both texts. */
 export function editComment({ id, claimId, actor, body }: { id: number; claimId: number; actor: CommentActor; body: string }): CommentResult {
   const db = getDb()
-  const result = db.transaction((): CommentResult | { ok: true; id: number } => {
+  const result = writeTransaction((): CommentResult | { ok: true; id: number } => {
     const current = loadForChange(id, claimId)
     if (!current) return { ok: false, reason: 'not_found' }
     const decision = decideCommentChange(actor, current, 'edit')
@@ -127,7 +127,7 @@ export function editComment({ id, claimId, actor, body }: { id: number; claimId:
 /** The author deletes their comment: its text goes, a marker and the history entry stay. */
 export function deleteComment({ id, claimId, actor }: { id: number; claimId: number; actor: CommentActor }): CommentResult {
   const db = getDb()
-  const result = db.transaction((): CommentResult | { ok: true; id: number } => {
+  const result = writeTransaction((): CommentResult | { ok: true; id: number } => {
     const current = loadForChange(id, claimId)
     if (!current) return { ok: false, reason: 'not_found' }
     const decision = decideCommentChange(actor, current, 'delete')

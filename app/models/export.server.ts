@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
-import { getDb } from '../../db/client.server'
+import { getDb, writeTransaction } from '../../db/client.server'
 import { evidence, exportClaims, exportRecords, sources, users, type ClaimFacets } from '../../db/schema'
 import { ExportFiltersSchema, type ExportFilters } from '../api/export-query'
 import type { ExportClaim, ExportEvidence } from '../exports'
@@ -174,7 +174,7 @@ export function recordExport({ userId, filters }: { userId: number | null; filte
   const db = getDb()
   const { format: _format, excel: _excel, ...where } = filters
   const sql = whereFor(where)
-  return db.transaction(() => {
+  return writeTransaction(() => {
     const record = db.insert(exportRecords).values({ userId, format: filters.format, filters, claimCount: 0 }).returning({ id: exportRecords.id }).get()
     const sqlite = db.$client
     const contained = sqlite
