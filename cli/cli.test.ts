@@ -107,7 +107,8 @@ describe('cli', () => {
     fs.writeFileSync(path.join(dir, 'junk.db'), 'this is not sqlite')
     expect((await cli('restore', path.join(dir, 'junk.db'), '--force')).code).toBe(2)
     expect(count('users')).toBe(1)
-  })
+    // A dozen CLI processes, each starting tsx: on a busy two-core machine that takes more than the default 20 s.
+  }, 60_000)
   test('import links a claim repeated across articles, within a batch of 20 and across batches, once per pair', async () => {
     const folder = path.join(dir, 'wire')
     fs.mkdirSync(folder)
