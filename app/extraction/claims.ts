@@ -120,7 +120,10 @@ function mainSubject(sentence: string, tokens: Token[], fromToken: number) {
   for (let j = fromToken; j < Math.min(tokens.length, fromToken + 14); j++) {
     if (isVerbal(tokens[j])) {
       if (j === fromToken || clauseVerbAt(tokens, fromToken) !== j) return null
-      return { text: sentence.slice(tokens[fromToken]!.start, tokens[j - 1]!.end), verb: j }
+      // a leading adverb of time or manner is not part of the subject ("Today Apple has …")
+      let from = fromToken
+      while (from < j - 1 && (tokens[from]!.pos === 'ADV' || /^(?:today|yesterday|now|then|also|still|meanwhile)$/.test(tokens[from]!.lower))) from++
+      return { text: sentence.slice(tokens[from]!.start, tokens[j - 1]!.end), verb: j }
     }
   }
   return null

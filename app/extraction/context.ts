@@ -20,17 +20,20 @@ export type AddedContext = {
 export type Discourse = {
   sentence: number
   people: { name: string; sentence: number }[]
-  organizations: { name: string; sentence: number }[]
+  /** `typed`: recognised as an organisation by its name ("… Ltd", "Ministry of …"), not only capitalised. */
+  organizations: { name: string; sentence: number; typed: boolean }[]
   /** Noun phrases by their head noun: "measures" → "corrective measures". */
   phrases: Map<string, { phrase: string; sentence: number }>
   /** The speaker of a quotation left open at the end of the last sentence. */
   openQuoteSpeaker: string | null
+  /** An organisation that was the subject of the last sentence (named in its first words). */
+  subjectOrganization: string | null
   /** Sentences since that quotation opened. */
   quoteAge: number
 }
 
 export function newDiscourse(): Discourse {
-  return { sentence: 0, people: [], organizations: [], phrases: new Map(), openQuoteSpeaker: null, quoteAge: 0 }
+  return { sentence: 0, people: [], organizations: [], phrases: new Map(), openQuoteSpeaker: null, quoteAge: 0, subjectOrganization: null }
 }
 
 /** How many sentences back a referent may be. */
@@ -40,10 +43,12 @@ const FILLER =
   /^(?:It is (?:worth|important to) (?:noting|mentioning|note|mention) that|It should be (?:noted|mentioned) that|In a related (?:development|context|move),?|In other news,|However,|Meanwhile,|In addition,|Additionally,|Moreover,|Furthermore,|Also,|Separately,|Notably,|Indeed,|Nonetheless,|Nevertheless,|Still,|Besides,|Overall,|Elsewhere,|At the same time,|And|Plus)\s+/i
 const ORG_NOUNS =
   /^(?:company|firm|group|carrier|airline|automaker|carmaker|bank|manufacturer|maker|retailer|agency|organi[sz]ation|conglomerate|insurer|lender|broadcaster|operator|business|corporation|giant|club|team|party)$/i
+/** Verbs after "It" that an organisation does (not "It is", which is too often "it is expected that"). */
+const IT_ACTS = /^(?:said|says|reported|reports|announced|announces|added|plans|planned|expects|expected|posted|cut|cuts|raised|lowered|sold|bought|hired|employs|employed|opened|closed|has|had|will|would|also|earned|lost|made|makes)$/
 const INDEX_NAME = /\b(?:Index|Average|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng|Composite)\b/
 const INDEX_NOUNS = /^(?:index|indices|average|benchmark)$/i
 /** Capitalised phrases the entity rules may take for a name that are places or bodies. */
-const NOT_A_PERSON = /\b(?:United|States|Kingdom|Republic|Union|Emirates|Nations|Street|Journal|Times|Airlines|Airways|Motors|Inc|Corp|LLC)\b/
+const NOT_A_PERSON = /^(?:Today|Yesterday|Tomorrow|Now|Then|Meanwhile)\b|\b(?:United|States|Kingdom|Republic|Union|Emirates|Nations|Street|Journal|Times|Airlines|Airways|Motors|Inc|Corp|LLC)\b/
 const singular = (w: string) => w.toLowerCase().replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '')
 
 function capitalise(s: string) {
@@ -89,11 +94,16 @@ export function resolveOpening(text: string, d: Discourse, { continuesQuote }: {
     } else if ((lower === 'his' || lower === 'her') && person && /^[a-z]/.test(second!)) {
       out = `${person.name}’s${out.slice(first!.length)}`
       added.push({ kind: 'referent', text: `${person.name}’s`, replaces: first })
-    } else if (lower === 'the' && ORG_NOUNS.test(second!.replace(/[,’'s]+$/, '')) && org && /^[a-z]/.test(third ?? '')) {
+    } else if (first === 'It' && d.subjectOrganization && IT_ACTS.test(second!)) {
+      // "It said …", "It reported …": the organisation the last sentence was about
+      out = `${d.subjectOrganization}${out.slice(first!.length)}`
+      added.push({ kind: 'referent', text: d.subjectOrganization, replaces: first })
+    } else if (lower === 'the' && ORG_NOUNS.test(second!.replace(/[,’'s]+$/, '')) && (d.subjectOrganization || org?.typed) && /^[a-z]/.test(third ?? '')) {
+      const name = d.subjectOrganization ?? org!.name
       const replaced = `${first} ${second!.replace(/[,]$/, '')}`
       const possessive = /’s$|'s$/.test(second!) ? '’s' : ''
-      out = `${org.name}${possessive}${out.slice(first!.length + 1 + second!.replace(/[,]$/, '').length)}`
-      added.push({ kind: 'referent', text: org.name, replaces: replaced })
+      out = `${capitalise(name)}${possessive}${out.slice(first!.length + 1 + second!.replace(/[,]$/, '').length)}`
+      added.push({ kind: 'referent', text: capitalise(name), replaces: replaced })
     } else if (lower === 'the' && INDEX_NOUNS.test(second!)) {
       const index = [...d.organizations].reverse().find((o) => INDEX_NAME.test(o.name) && d.sentence - o.sentence <= REACH)
       if (index) {
@@ -146,8 +156,16 @@ export function observe(d: Discourse, sentence: string, tokens: Token[], entitie
       const full = [...d.people].reverse().find((p) => p.name.endsWith(` ${name}`))
       d.people.push({ name: full?.name ?? name, sentence: at })
     } else if (e.type === 'organization' || (e.type === 'other' && /^\p{Lu}{2,}$|^[\p{Lu}][\p{L}&.-]+(?:\s[\p{Lu}][\p{L}&.-]+)*$/u.test(name) && name.length > 2))
-      d.organizations.push({ name, sentence: at })
+      d.organizations.push({ name, sentence: at, typed: e.type === 'organization' })
   }
+  // The organisation a sentence is about: named in its first four words.
+  const subject = entities.find((e) => e.start - sentenceStart <= 30 && (e.type === 'organization' || e.type === 'other') && !NOT_A_PERSON.test(e.text) && /^\p{Lu}/u.test(e.text))
+  const opening = sentence.slice(0, subject ? subject.start - sentenceStart : 0)
+  if (subject && opening.split(/\s+/).filter(Boolean).length <= 2 && !d.people.some((p) => p.name === subject.text))
+    d.subjectOrganization = /^The\s+$/.test(opening) ? sentence.slice(0, subject.end - sentenceStart) : subject.text
+  // a single name opening the sentence before its verb: "Boeing lost the contract"
+  else if (tokens[0]?.pos === 'PROPN' && isVerbal(tokens[1]) && !d.people.some((p) => p.name.endsWith(tokens[0]!.text))) d.subjectOrganization = tokens[0].text
+  else d.subjectOrganization = null
   // Noun phrases: adjectives and nouns ending in a noun ("corrective measures").
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.pos !== 'NOUN' || tokens[i + 1]?.pos === 'NOUN') continue

@@ -411,6 +411,14 @@ describe('claims read alone', () => {
     expect(text.slice(claims[2]!.start, claims[2]!.end)).toBe('She announced 300 job cuts on Monday.')
   })
 
+  test('"It said" after a sentence about an organisation names it; "It is expected that" is left alone', () => {
+    expect(claimsOf('Boeing lost the contract on Friday. It said it would protest the award.').map((c) => c.text)).toEqual([
+      'Boeing lost the contract on Friday.',
+      'Boeing said it would protest the award.',
+    ])
+    expect(claimsOf('Boeing lost the contract on Friday. It is expected that the firm will protest.')[1]!.text).toBe('It is expected that the firm will protest.')
+  })
+
   test('filler is left out, and a quotation continued in the next sentence keeps its speaker', () => {
     const text = 'Mayor Ana Ruiz said “The depot will close in May.\nIt will reopen as a school in 2026.”\nMeanwhile, the council approved the sale of the site.'
     const claims = claimsOf(text)
