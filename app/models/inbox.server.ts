@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm'
 import { getDb } from '../../db/client.server'
-import { claims, comments, inboxItems, users } from '../../db/schema'
-import { hasRole, type ClaimStatus, type InboxKind, type InboxNotice, type InboxSettle } from '../workflow'
+import { claims, comments, evidence, inboxItems, sourceSnapshots, users } from '../../db/schema'
+import { hasRole, inboxOfSourceChange, type ClaimStatus, type InboxKind, type InboxNotice, type InboxSettle } from '../workflow'
 
 /** Writes inbox items for one claim (inside the caller's transaction: one connection, one transaction). */
 export function notifyInbox({ claimId, actorId, commentId = null, notices }: { claimId: number; actorId: number | null; commentId?: number | null; notices: InboxNotice[] }) {
@@ -126,4 +126,29 @@ export function usersToldAboutComment({ commentId }: { commentId: number }): num
 /** A deleted comment's mentions no longer need anyone. */
 export function settleCommentInbox({ commentId }: { commentId: number }) {
   getDb().update(inboxItems).set({ resolvedAt: new Date() }).where(and(eq(inboxItems.commentId, commentId), isNull(inboxItems.resolvedAt))).run()
+}
+
+/**
+ * After a link check of `sourceId` (inside its transaction): tells whoever added evidence citing it
+ * that it changed or went away, or settles those items when it is unchanged again.
+ */
+export function noticeSourceChange({ sourceId, snapshotId, change }: { sourceId: number; snapshotId: number; change: 'unchanged' | 'changed' | 'gone' | null }) {
+  const db = getDb()
+  const previous = db
+    .select({ change: sourceSnapshots.change })
+    .from(sourceSnapshots)
+    .where(and(eq(sourceSnapshots.sourceId, sourceId), lt(sourceSnapshots.id, snapshotId), inArray(sourceSnapshots.status, ['ok', 'failed'])))
+    .orderBy(desc(sourceSnapshots.id))
+    .limit(1)
+    .get()
+  const citations = db
+    .select({ claimId: evidence.claimId, addedById: evidence.createdById })
+    .from(evidence)
+    .innerJoin(claims, eq(claims.id, evidence.claimId))
+    .where(and(eq(evidence.sourceId, sourceId), isNull(evidence.deletedAt), isNull(claims.deletedAt)))
+    .all()
+  for (const step of inboxOfSourceChange({ change, previousChange: previous?.change ?? null, citations })) {
+    settleInbox({ claimId: step.claimId, settle: step.settle })
+    notifyInbox({ claimId: step.claimId, actorId: null, notices: step.notify })
+  }
 }

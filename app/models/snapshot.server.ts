@@ -3,6 +3,7 @@ import { getDb, writeTransaction } from '../../db/client.server'
 import { articles, claims, evidence, sources, sourceSnapshots } from '../../db/schema'
 import type { SnapshotStatus, SourceChange } from '../workflow/vocabulary'
 import { compareWithBaseline, type SnapshotOutcome } from '../workflow/source-change'
+import { noticeSourceChange } from './inbox.server'
 import { excerptInContext, findExcerpt, type ExcerptInContext } from '../snapshots/excerpt'
 
 export type SnapshotRow = typeof sourceSnapshots.$inferSelect
@@ -79,12 +80,14 @@ export function completeSnapshot({ id, result, fetchedAt = new Date() }: { id: n
             contentLength: result.contentLength,
           }
         : { status: 'failed' as const, error: result.error, httpStatus: result.httpStatus, finalUrl: result.finalUrl }
-    return tx
+    const summary = tx
       .update(sourceSnapshots)
       .set({ ...values, change, fetchedAt })
       .where(eq(sourceSnapshots.id, id))
       .returning(summaryColumns)
       .get()
+    noticeSourceChange({ sourceId: row.sourceId, snapshotId: id, change })
+    return summary
   })
 }
 

@@ -73,3 +73,27 @@ export function inboxOfSendBack({
 export function inboxOfMentions({ mentioned, authorId, alreadyTold = [] }: { mentioned: readonly number[]; authorId: number | null; alreadyTold?: readonly number[] }): InboxNotice[] {
   return mentioned.filter((id) => id !== authorId && !alreadyTold.includes(id)).map((userId) => ({ userId, kind: 'mention' as const }))
 }
+
+/**
+ * A link check found a cited source changed or gone: whoever added each piece of evidence citing
+ * it is told, once per change (a second check finding the same keeps the first item). A source
+ * found unchanged again settles those items.
+ */
+export function inboxOfSourceChange({
+  change,
+  previousChange,
+  citations,
+}: {
+  change: 'unchanged' | 'changed' | 'gone' | null
+  previousChange: 'unchanged' | 'changed' | 'gone' | null
+  citations: readonly { claimId: number; addedById: number | null }[]
+}): { claimId: number; notify: InboxNotice[]; settle: InboxSettle[] }[] {
+  const claimIds = [...new Set(citations.map((c) => c.claimId))]
+  if (change === 'unchanged') return claimIds.map((claimId) => ({ claimId, notify: [], settle: [{ kind: 'source_changed', userId: null }] }))
+  if ((change !== 'changed' && change !== 'gone') || change === previousChange) return []
+  const note = change === 'gone' ? 'The source is gone: it answers with an error or not at all.' : 'The source’s text changed since it was first captured.'
+  return claimIds.map((claimId) => {
+    const users = [...new Set(citations.filter((c) => c.claimId === claimId && c.addedById !== null).map((c) => c.addedById!))]
+    return { claimId, notify: users.map((userId) => ({ userId, kind: 'source_changed' as const, note })), settle: [] }
+  })
+}
