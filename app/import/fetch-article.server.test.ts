@@ -9,6 +9,13 @@ describe('isPrivateAddress', () => {
     ['169.254.169.254', true], ['100.64.0.1', true], ['0.0.0.0', true], ['224.0.0.1', true],
     ['::1', true], ['::', true], ['fe80::1', true], ['fd12:3456::1', true], ['::ffff:127.0.0.1', true], ['::ffff:7f00:1', true], ['ff02::1', true],
     ['8.8.8.8', false], ['172.32.0.1', false], ['93.184.216.34', false], ['2606:4700:4700::1111', false],
+    // IPv4 written inside IPv6: compatible, mapped (every spelling), translated, NAT64, 6to4, Teredo
+    ['::127.0.0.1', true], ['[::127.0.0.1]', true], ['::7f00:1', true], ['0:0:0:0:0:0:7f00:1', true], ['::10.0.0.1', true],
+    ['::ffff:0:7f00:1', true], ['[::ffff:0:7f00:1]', true], ['0:0:0:0:ffff:0:127.0.0.1', true], ['::ffff:0:a9fe:a9fe', true],
+    ['0:0:0:0:0:ffff:7f00:0001', true], ['::FFFF:127.0.0.1', true], ['::ffff:a9fe:a9fe', true],
+    ['64:ff9b::7f00:1', true], ['64:ff9b::10.1.1.1', true], ['64:ff9b:1::1', true], ['2002:7f00:1::1', true], ['2002:c0a8:101::', true],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', true], ['fec0::1', true], ['100::1', true], ['::0.0.0.0', true], ['not-an-ip', true],
+    ['::ffff:8.8.8.8', false], ['64:ff9b::808:808', false], ['2002:808:808::1', false],
   ])('%s → %s', (ip, expected) => {
     expect(isPrivateAddress(ip)).toBe(expected)
   })
@@ -28,6 +35,13 @@ describe('fetchArticlePage against a local server', () => {
         return res.end('x'.repeat(3 * 1024 * 1024))
       }
       if (req.url === '/slow') return setTimeout(() => res.writeHead(200, { 'content-type': 'text/html' }).end('late'), 2000)
+      if (req.url === '/drip') {
+        // Headers at once, then one byte every 100 ms: never idle, never done.
+        res.writeHead(200, { 'content-type': 'text/html' })
+        const drip = setInterval(() => res.write('x'), 100)
+        res.on('close', () => clearInterval(drip))
+        return
+      }
       res.writeHead(404).end()
     })
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
@@ -49,5 +63,20 @@ describe('fetchArticlePage against a local server', () => {
     await expect(fetchArticlePage(`${base}/huge`, { allowPrivate: true, maxBytes: 1024 * 1024 })).rejects.toThrow(/larger than 1 MB/)
     await expect(fetchArticlePage(`${base}/slow`, { allowPrivate: true, timeoutMs: 300 })).rejects.toThrow(/too long/)
     await expect(fetchArticlePage('ftp://example.org/x', { allowPrivate: true })).rejects.toThrow(/Only http/)
+  })
+
+  test('one deadline covers the whole fetch, body included: a server dripping a byte at a time is cut off on time', async () => {
+    const started = Date.now()
+    await expect(fetchArticlePage(`${base}/drip`, { allowPrivate: true, timeoutMs: 800 })).rejects.toThrow(/too long/)
+    const took = Date.now() - started
+    expect(took).toBeGreaterThanOrEqual(750)
+    expect(took).toBeLessThan(1500)
+  })
+
+  test('loopback written as IPv6 is refused before any connection', async () => {
+    const port = new URL(base).port
+    for (const host of ['[::127.0.0.1]', '[::ffff:0:7f00:1]', '[::ffff:127.0.0.1]', '[0:0:0:0:0:ffff:7f00:1]', '[64:ff9b::7f00:1]']) {
+      await expect(fetchArticlePage(`http://${host}:${port}/article`, { allowPrivate: false }), host).rejects.toThrow(/private or local network/)
+    }
   })
 })

@@ -27,25 +27,52 @@ function inV4(ip: string, cidr: string) {
 
 const PRIVATE_V4 = ['0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24', '192.0.2.0/24', '192.168.0.0/16', '198.18.0.0/15', '198.51.100.0/24', '203.0.113.0/24', '224.0.0.0/4', '240.0.0.0/4', '255.255.255.255/32']
 
-/** Private, loopback, link-local, unique-local, CGNAT, documentation, multicast or unspecified. */
+/** The eight 16-bit groups of an IPv6 address, in any of its spellings (`::`, embedded dotted IPv4). */
+function ipv6Groups(ip: string): number[] | null {
+  let canonical: string
+  try {
+    // The URL parser writes every IPv6 spelling in one canonical form: lower-case hex, no dotted part.
+    canonical = new URL(`http://[${ip}]/`).hostname.slice(1, -1)
+  } catch {
+    return null
+  }
+  const [head, tail] = canonical.includes('::') ? canonical.split('::') : [canonical, undefined]
+  const left = head ? head.split(':') : []
+  const right = tail ? tail.split(':') : []
+  const fill = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0')
+  const groups = [...left, ...fill, ...right].map((g) => parseInt(g, 16))
+  return groups.length === 8 && groups.every((g) => g >= 0 && g <= 0xffff) ? groups : null
+}
+
+const v4Of = (high: number, low: number) => [high >> 8, high & 255, low >> 8, low & 255].join('.')
+
+/**
+ * Private, loopback, link-local, unique-local, CGNAT, documentation, multicast or unspecified —
+ * including an IPv4 address written inside IPv6 (IPv4-compatible `::127.0.0.1`, IPv4-mapped
+ * `::ffff:127.0.0.1`, IPv4-translated `::ffff:0:7f00:1`, NAT64 `64:ff9b::`, 6to4 `2002::`), which is
+ * judged by the IPv4 address it carries. Teredo and anything that does not parse count as private.
+ */
 export function isPrivateAddress(address: string): boolean {
   const ip = address.replace(/^\[|\]$/g, '').split('%')[0]!
   if (net.isIPv4(ip)) return PRIVATE_V4.some((c) => inV4(ip, c))
   if (!net.isIPv6(ip)) return true
-  const lower = ip.toLowerCase()
-  const mapped = /^(?:0{0,4}:){0,5}(?:0{0,4}:)?ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower) ?? /^::(\d+\.\d+\.\d+\.\d+)$/.exec(lower)
-  if (mapped) return isPrivateAddress(mapped[1]!)
-  const mappedHex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower)
-  if (mappedHex) {
-    const n = (parseInt(mappedHex[1]!, 16) << 16) + parseInt(mappedHex[2]!, 16)
-    return isPrivateAddress([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.'))
-  }
-  if (lower === '::' || lower === '::1') return true
-  const first = parseInt(lower.split(':')[0] || '0', 16)
-  if ((first & 0xfe00) === 0xfc00) return true // fc00::/7 unique local
-  if ((first & 0xffc0) === 0xfe80) return true // fe80::/10 link-local
-  if ((first & 0xff00) === 0xff00) return true // multicast
-  if (lower.startsWith('2001:db8:') || lower.startsWith('64:ff9b:')) return true
+  const g = ipv6Groups(ip)
+  if (!g) return true
+  const zero = (from: number, to: number) => g.slice(from, to).every((x) => x === 0)
+  // ::/96 (IPv4-compatible, and :: and ::1 themselves) and ::ffff:0:0/96 (IPv4-mapped)
+  if (zero(0, 5) && (g[5] === 0 || g[5] === 0xffff)) return isPrivateAddress(v4Of(g[6]!, g[7]!))
+  // ::ffff:0:0:0/96 (IPv4-translated)
+  if (zero(0, 4) && g[4] === 0xffff && g[5] === 0) return isPrivateAddress(v4Of(g[6]!, g[7]!))
+  // 64:ff9b::/96 (NAT64) carries an IPv4 address; 64:ff9b:1::/48 is for local networks
+  if (g[0] === 0x64 && g[1] === 0xff9b) return zero(2, 6) ? isPrivateAddress(v4Of(g[6]!, g[7]!)) : true
+  // 2002::/16 (6to4) carries an IPv4 address in its second and third groups
+  if (g[0] === 0x2002) return isPrivateAddress(v4Of(g[1]!, g[2]!))
+  if (g[0] === 0x2001 && g[1] === 0) return true // Teredo: reaches an IPv4 host by tunnel
+  if (g[0] === 0x2001 && g[1] === 0xdb8) return true // documentation
+  if (g[0] === 0x100 && zero(1, 4)) return true // 100::/64 discard
+  if ((g[0]! & 0xfe00) === 0xfc00) return true // fc00::/7 unique local
+  if ((g[0]! & 0xffc0) === 0xfe80 || (g[0]! & 0xffc0) === 0xfec0) return true // link-local, old site-local
+  if ((g[0]! & 0xff00) === 0xff00) return true // multicast
   return false
 }
 
