@@ -1,5 +1,6 @@
 // The production HTTP server: Express serving the built Remix app and its static assets.
 import cluster from 'node:cluster'
+import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
@@ -12,6 +13,15 @@ import { answerBusyDatabaseWith503 } from './database-busy.js'
 import { crossSiteGuard, securityHeaders, supportedMethods } from './http-guard.js'
 import { pageCache } from './page-cache.js'
 
+const TRUST_PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal']
+function isAddressOrSubnet(entry) {
+  const [address, bits, ...rest] = entry.split('/')
+  if (rest.length > 0 || !net.isIP(address)) return false
+  if (bits === undefined) return true
+  const max = net.isIPv4(address) ? 32 : 128
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max
+}
+
 const settings = z
   .object({
     PAGE_CACHE: z.enum(['on', 'off']).default('on'),
@@ -19,18 +29,43 @@ const settings = z
     // The app's public address; a form posted from a page there is its own (behind a proxy that
     // rewrites Host, say).
     ORGANIZATION_URL: z.url().optional(),
+    // Which proxy in front of the server may say who the client is (X-Forwarded-For): off by
+    // default, so a header any client can write never names the address sign-in attempts are
+    // counted under. A hop count, or the proxy's addresses and subnets (Express's `trust proxy`).
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v === undefined || v === '' || v === 'false' || v === 'off' ? false : v))
+      .pipe(
+        z.union([
+          z.literal(false),
+          z
+            .string()
+            .regex(/^\d{1,2}$/)
+            .transform(Number),
+          z
+            .string()
+            .transform((v) => v.split(',').map((s) => s.trim()))
+            .refine((list) => list.every((entry) => TRUST_PROXY_NAMES.includes(entry) || isAddressOrSubnet(entry)), {
+              message:
+                'use false, the number of proxies in front of the server (1), or their addresses and subnets (loopback, 10.0.0.0/8, 192.168.1.5); true would trust an address any client can write',
+            }),
+        ]),
+      ),
   })
   .safeParse({
     PAGE_CACHE: process.env.PAGE_CACHE || undefined,
     WEB_CONCURRENCY: process.env.WEB_CONCURRENCY || undefined,
     ORGANIZATION_URL: process.env.ORGANIZATION_URL || undefined,
+    TRUST_PROXY: process.env.TRUST_PROXY,
   })
 if (!settings.success) {
   const issue = settings.error.issues[0]
   console.error(`${issue.path.join('.')}: ${issue.message}`)
   process.exit(1)
 }
-const { PAGE_CACHE, WEB_CONCURRENCY, ORGANIZATION_URL } = settings.data
+const { PAGE_CACHE, WEB_CONCURRENCY, ORGANIZATION_URL, TRUST_PROXY } = settings.data
 const ORGANIZATION_ORIGIN = ORGANIZATION_URL ? new URL(ORGANIZATION_URL).origin : undefined
 
 // WEB_CONCURRENCY > 1: this process only starts that many server processes on the same port
@@ -71,6 +106,7 @@ async function serve() {
 
   const app = express()
   app.disable('x-powered-by')
+  app.set('trust proxy', TRUST_PROXY)
 
   // A response sent before its request body was read in full (a 403 or 413 to a large upload, say)
   // closes the connection: the unread rest of the body must never be parsed as the next request,
@@ -102,7 +138,15 @@ async function serve() {
   app.use(securityHeaders())
   // The same file the app opens (db/client.server.ts), relative to the working directory.
   if (PAGE_CACHE === 'on') app.use(pageCache(process.env.DATABASE_URL ?? './data/claimdesk.db'))
-  app.all('*', createRequestHandler({ build: answerBusyDatabaseWith503(build), mode: process.env.NODE_ENV }))
+  app.all(
+    '*',
+    createRequestHandler({
+      build: answerBusyDatabaseWith503(build),
+      mode: process.env.NODE_ENV,
+      // The client's address: the socket's peer, or what a trusted proxy forwarded (TRUST_PROXY).
+      getLoadContext: (req) => ({ clientAddress: req.ip }),
+    }),
+  )
 
   const port = Number(process.env.PORT ?? 3000)
   const host = process.env.HOST

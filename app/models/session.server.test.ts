@@ -3,14 +3,14 @@ import { useFreshDatabase } from '../../tests/db'
 import { makeUser } from '../../tests/factories'
 import { setUserActive } from './user.server'
 import {
-  clearLoginFailures,
   createSession,
   deleteSession,
   deleteUserSessions,
   FREE_ATTEMPTS,
   getSessionUser,
   loginRetryAfter,
-  recordLoginFailure,
+  settleSuccessfulAttempt,
+  takeLoginAttempt,
 } from './session.server'
 import { sessions } from '../../db/schema'
 import type { DB } from '../../db/client.server'
@@ -51,23 +51,51 @@ describe('sign-in throttling', () => {
   const keys = ['email:a@example.test']
   test('allows a few failures, then makes each further attempt wait longer', () => {
     const t0 = 1_000_000_000
-    for (let i = 0; i < FREE_ATTEMPTS - 1; i++) recordLoginFailure({ keys, now: t0 })
+    for (let i = 0; i < FREE_ATTEMPTS - 1; i++) takeLoginAttempt({ keys, now: t0 })
     expect(loginRetryAfter({ keys, now: t0 })).toBe(0)
-    recordLoginFailure({ keys, now: t0 })
+    takeLoginAttempt({ keys, now: t0 })
     expect(loginRetryAfter({ keys, now: t0 })).toBe(1000)
-    recordLoginFailure({ keys, now: t0 + 1000 })
+    takeLoginAttempt({ keys, now: t0 + 1000 })
     expect(loginRetryAfter({ keys, now: t0 + 1000 })).toBe(2000)
     expect(loginRetryAfter({ keys, now: t0 + 3000 })).toBe(0)
-    clearLoginFailures({ keys })
+    settleSuccessfulAttempt({ clear: keys, release: [] })
     expect(loginRetryAfter({ keys, now: t0 + 1000 })).toBe(0)
   })
 
   test('forgets failures after an hour', () => {
     const t0 = 1_000_000_000
-    for (let i = 0; i < 10; i++) recordLoginFailure({ keys, now: t0 })
+    for (let i = 0; i < 10; i++) takeLoginAttempt({ keys, now: t0 })
     expect(loginRetryAfter({ keys, now: t0 })).toBeGreaterThan(0)
     expect(loginRetryAfter({ keys, now: t0 + 61 * 60 * 1000 })).toBe(0)
-    recordLoginFailure({ keys, now: t0 + 61 * 60 * 1000 })
+    takeLoginAttempt({ keys, now: t0 + 61 * 60 * 1000 })
     expect(loginRetryAfter({ keys, now: t0 + 61 * 60 * 1000 })).toBe(0)
+  })
+
+  test('attempts are taken before the check: the sixth waits, and a refused attempt is not counted', () => {
+    const t0 = 1_000_000_000
+    const account = [{ key: 'email:b@example.test', free: FREE_ATTEMPTS }]
+    const taken = Array.from({ length: 8 }, () => takeLoginAttempt({ keys: account, now: t0 }))
+    expect(taken.filter((t) => t.ok)).toHaveLength(FREE_ATTEMPTS)
+    expect(taken[FREE_ATTEMPTS]).toEqual({ ok: false, waitMs: 1000 })
+    expect(loginRetryAfter({ keys: account, now: t0 })).toBe(1000)
+    expect(takeLoginAttempt({ keys: account, now: t0 + 1000 }).ok).toBe(true)
+    expect(loginRetryAfter({ keys: account, now: t0 + 1000 })).toBe(2000)
+  })
+
+  test('a success clears the account and gives the address back its attempt', () => {
+    const t0 = 1_000_000_000
+    const keys = [
+      { key: 'email:c@example.test', free: 2 },
+      { key: 'ip:192.0.2.1', free: 3 },
+    ]
+    expect(takeLoginAttempt({ keys, now: t0 }).ok).toBe(true)
+    expect(takeLoginAttempt({ keys, now: t0 }).ok).toBe(true)
+    expect(takeLoginAttempt({ keys, now: t0 }).ok).toBe(false)
+    settleSuccessfulAttempt({ clear: ['email:c@example.test'], release: ['ip:192.0.2.1'] })
+    expect(loginRetryAfter({ keys: [keys[0]!], now: t0 })).toBe(0)
+    // The address has one failure left of its three: one more attempt, then a wait.
+    expect(takeLoginAttempt({ keys: [keys[1]!], now: t0 }).ok).toBe(true)
+    expect(takeLoginAttempt({ keys: [keys[1]!], now: t0 }).ok).toBe(true)
+    expect(takeLoginAttempt({ keys: [keys[1]!], now: t0 }).ok).toBe(false)
   })
 })

@@ -1,12 +1,12 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { verifyLogin } from '~/models/user.server'
-import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from '~/models/session.server'
-import { getUser, loginAttemptKeys, startSession } from '~/utils/auth.server'
+import { settleSuccessfulAttempt, takeLoginAttempt } from '~/models/session.server'
+import { clientAddressOf, getUser, loginAttemptKeys, retryAfter, startSession } from '~/utils/auth.server'
 import { readFormData } from '~/utils/request.server'
 import { LoginSchema, safeRedirect } from '~/utils/schemas'
 
@@ -18,36 +18,38 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+/** A refused attempt's Retry-After reaches the answer, with or without JavaScript. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const wait = actionHeaders.get('Retry-After')
+  return wait ? { 'Retry-After': wait } : new Headers()
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request, 64 * 1024)
   const submission = parseWithZod(formData, { schema: LoginSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }
   const { email, password, redirectTo } = submission.value
-  const keys = loginAttemptKeys(request, email)
-  const waitMs = loginRetryAfter({ keys })
-  if (waitMs > 0) {
-    const seconds = Math.ceil(waitMs / 1000)
+  const keys = loginAttemptKeys(email, clientAddressOf(context))
+  // Counted before the password is checked, so parallel guesses cannot all pass the limit.
+  const attempt = takeLoginAttempt({ keys })
+  if (!attempt.ok) {
+    const wait = retryAfter(attempt.waitMs)
     return data(
-      {
-        result: submission.reply({
-          formErrors: [`Too many failed sign-in attempts. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`],
-          hideFields: ['password'],
-        }),
-      },
-      { status: 429, headers: { 'Retry-After': String(seconds) } },
+      { result: submission.reply({ formErrors: [wait.message], hideFields: ['password'] }) },
+      { status: 429, headers: { 'Retry-After': String(wait.seconds) } },
     )
   }
   const user = await verifyLogin({ email, password })
   if (!user) {
-    recordLoginFailure({ keys })
     return data(
       { result: submission.reply({ formErrors: ['Email or password is incorrect.'], hideFields: ['password'] }) },
       { status: 400 },
     )
   }
-  clearLoginFailures({ keys })
+  const [account, ...others] = keys.map((k) => k.key)
+  settleSuccessfulAttempt({ clear: [account!], release: others })
   return startSession(request, user.id, safeRedirect(redirectTo))
 }
 

@@ -1,13 +1,13 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
-import { deleteUserSessions } from '~/models/session.server'
+import { deleteUserSessions, FREE_ATTEMPTS, settleSuccessfulAttempt, takeLoginAttempt } from '~/models/session.server'
 import { setUserPassword, verifyLogin } from '~/models/user.server'
-import { getSessionId, requireUser } from '~/utils/auth.server'
+import { getSessionId, requireUser, retryAfter } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { readFormData } from '~/utils/request.server'
 import { newPasswordField, passwordField } from '~/utils/schemas'
@@ -25,6 +25,12 @@ export const PasswordSchema = z
     message: 'The two new passwords differ',
     path: ['confirm'],
   })
+
+/** A refused attempt's Retry-After reaches the answer, with or without JavaScript. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const wait = actionHeaders.get('Retry-After')
+  return wait ? { 'Retry-After': wait } : new Headers()
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -46,6 +52,16 @@ export async function action({ request }: ActionFunctionArgs) {
       },
       { status: 400 },
     )
+  // The current password is guessed no more freely than at sign-in: counted before it is checked.
+  const key = `password:${user.id}`
+  const attempt = takeLoginAttempt({ keys: [{ key, free: FREE_ATTEMPTS }] })
+  if (!attempt.ok) {
+    const wait = retryAfter(attempt.waitMs)
+    return data(
+      { result: submission.reply({ formErrors: [wait.message], hideFields: ['current', 'password', 'confirm'] }) },
+      { status: 429, headers: { 'Retry-After': String(wait.seconds) } },
+    )
+  }
   const ok = await verifyLogin({
     email: user.email,
     password: submission.value.current,
@@ -61,6 +77,7 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 400 },
     )
   }
+  settleSuccessfulAttempt({ clear: [key], release: [] })
   await setUserPassword({ id: user.id, password: submission.value.password })
   deleteUserSessions({
     userId: user.id,
@@ -82,6 +99,11 @@ export default function PasswordPage() {
     <div className="page-narrow" style={{ marginTop: '1rem' }}>
       <h1>Change password</h1>
       <Form method="post" {...getFormProps(form)} className="card">
+        {form.errors?.length ? (
+          <div className="alert" role="alert" id={form.errorId}>
+            {form.errors.join(' ')}
+          </div>
+        ) : null}
         <div className="field">
           <label htmlFor={fields.current.id}>Current password</label>
           <input {...getInputProps(fields.current, { type: 'password' })} autoComplete="current-password" />

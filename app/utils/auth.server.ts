@@ -1,6 +1,6 @@
-import { createCookie, redirect } from '@remix-run/node'
+import { createCookie, redirect, type AppLoadContext } from '@remix-run/node'
 import { hasRole, type Role } from '../workflow'
-import { createSession, deleteSession, getSessionUser } from '../models/session.server'
+import { createSession, deleteSession, FREE_ATTEMPTS, FREE_ATTEMPTS_PER_ADDRESS, getSessionUser, type AttemptKey } from '../models/session.server'
 
 export type SessionUser = { id: number; email: string; name: string; role: Role }
 
@@ -79,10 +79,25 @@ export async function endSession(request: Request) {
   })
 }
 
-/** Keys that failed sign-ins are counted under: the account and, behind a proxy, the client address. */
-export function loginAttemptKeys(request: Request, email: string) {
-  const keys = [`email:${email}`]
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-  if (forwarded) keys.push(`ip:${forwarded}`)
+/**
+ * The client's address as the server determined it (`clientAddress` in the load context: the
+ * socket's peer, or the address a configured proxy forwarded, see TRUST_PROXY). Headers the
+ * client sends itself, such as X-Forwarded-For, are never read here.
+ */
+export function clientAddressOf(context: AppLoadContext): string | undefined {
+  const address = context.clientAddress
+  return typeof address === 'string' && address.length > 0 && address.length <= 64 ? address : undefined
+}
+
+/** Keys that sign-in attempts are counted under: the account, and the client address when known. */
+export function loginAttemptKeys(email: string, clientAddress: string | undefined): AttemptKey[] {
+  const keys: AttemptKey[] = [{ key: `email:${email}`, free: FREE_ATTEMPTS }]
+  if (clientAddress) keys.push({ key: `ip:${clientAddress}`, free: FREE_ATTEMPTS_PER_ADDRESS })
   return keys
+}
+
+/** A wait in whole seconds and the sentence that says so. */
+export function retryAfter(waitMs: number) {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000))
+  return { seconds, message: `Too many failed attempts. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.` }
 }
