@@ -45,6 +45,15 @@ export function revokeApiToken({ id, userId }: { id: number; userId?: number }) 
   return result.changes === 1
 }
 
+/** Revokes every live token of a user (when the account is deactivated or its password changes). */
+export function revokeUserApiTokens({ userId }: { userId: number }) {
+  return getDb()
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .run().changes
+}
+
 /** The active user a live token acts for, or undefined. Records when the token was last used. */
 export function getUserByApiToken({ token }: { token: string }) {
   if (!token.startsWith(PREFIX) || token.length > 200) return undefined

@@ -1,6 +1,7 @@
 import { asc, count, eq } from 'drizzle-orm'
-import { getDb } from '../../db/client.server'
+import { getDb, writeTransaction } from '../../db/client.server'
 import { users } from '../../db/schema'
+import { revokeUserApiTokens } from './api-token.server'
 import { type Role } from '../workflow'
 import { hashPassword, verifyPassword, DUMMY_HASH } from '../utils/password.server'
 import type { NewUser } from '../utils/schemas'
@@ -64,13 +65,25 @@ export function setUserRole({ id, role }: { id: number; role: Role }) {
   return getDb().update(users).set({ role }).where(eq(users.id, id)).returning(publicColumns).get()
 }
 
+/**
+ * Deactivating an account also revokes its API tokens, so reactivating it brings back none of
+ * them: the person makes new ones (ADR 010).
+ */
 export function setUserActive({ id, active }: { id: number; active: boolean }) {
-  return getDb().update(users).set({ active }).where(eq(users.id, id)).returning(publicColumns).get()
+  return writeTransaction((tx) => {
+    const user = tx.update(users).set({ active }).where(eq(users.id, id)).returning(publicColumns).get()
+    if (user && !active) revokeUserApiTokens({ userId: id })
+    return user
+  })
 }
 
+/** A new password also revokes the account's API tokens: whoever had the old one may have made some (ADR 010). */
 export async function setUserPassword({ id, password }: { id: number; password: string }) {
   const passwordHash = await hashPassword(password)
-  getDb().update(users).set({ passwordHash }).where(eq(users.id, id)).run()
+  writeTransaction((tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, id)).run()
+    revokeUserApiTokens({ userId: id })
+  })
 }
 
 /** Checks credentials; returns the active user or null. Always spends one hash. */

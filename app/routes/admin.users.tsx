@@ -91,7 +91,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.data.active) deleteUserSessions({ userId: target.id })
   return redirectWithFlash(
     '/admin/users',
-    `${target.email} ${parsed.data.active ? 'reactivated' : 'deactivated; their sessions have ended'}.`,
+    `${target.email} ${parsed.data.active ? 'reactivated' : 'deactivated; their sessions have ended and their API tokens are revoked'}.`,
   )
 }
 

@@ -83,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
     userId: user.id,
     exceptSessionId: (await getSessionId(request)) ?? undefined,
   })
-  return redirectWithFlash('/settings/password', 'Password changed. You were signed out everywhere else.')
+  return redirectWithFlash('/settings/password', 'Password changed. You were signed out everywhere else, and your API tokens were revoked: create new ones under API tokens.')
 }
 
 export default function PasswordPage() {
