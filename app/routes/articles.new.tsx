@@ -28,6 +28,20 @@ export const ImportSchema = z.object({
   body: z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : ''), z.string().max(MAX_FILE, 'The text is larger than 5 MB')),
 })
 
+/**
+ * A file's text if it is UTF-8 (a byte-order mark allowed) without the control characters that
+ * only binary data contains (tab, line breaks and form feed are text); null otherwise.
+ */
+function readTextFile(bytes: Uint8Array): string | null {
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return null
+  }
+  return /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text) ? null : text
+}
+
 type Values = Partial<Record<'title' | 'publisher' | 'author' | 'url' | 'publishedAt' | 'language' | 'body', string>>
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -85,7 +99,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const ext = FILE_TYPES.find((t) => name.endsWith(t))
     if (!ext) return reply(values, { file: `Upload a ${FILE_TYPES.join(', ')} file` })
     if (file.size > MAX_FILE) return reply(values, { file: 'The file is larger than 5 MB' }, 413)
-    const text = new TextDecoder('utf-8').decode(await file.arrayBuffer())
+    const text = readTextFile(new Uint8Array(await file.arrayBuffer()))
+    if (text === null) return reply(values, { file: 'The file is not text: upload a .txt, .md or .html file saved as UTF-8' }, 415)
     if (ext === '.html' || ext === '.htm') {
       const readable = htmlToArticle(text)
       body = readable.body
