@@ -3,6 +3,6 @@ import { QueueQuerySchema } from '~/api/queue-query'
 import { publicOrigin } from '~/utils/export-response.server'
 
 /** The OpenAPI document; public, so integrators can read it before they have a token. */
-export async function loader({ request }: { request: Request }) {
-  return Response.json(openApiDocument({ serverUrl: publicOrigin(request), queueQuery: QueueQuerySchema }))
+export async function loader() {
+  return Response.json(openApiDocument({ serverUrl: publicOrigin(), queueQuery: QueueQuerySchema }))
 }

@@ -2,12 +2,13 @@ import { EXPORT_CONTENT_TYPES, formatExport, type ExportContext } from '../expor
 import { iterateExportClaims, recordExport, type ExportFilters } from '../models/export.server'
 import { getEnv } from './env.server'
 
-/** The public origin of this request, as the client saw it (proxy headers respected). */
-export function publicOrigin(request: Request) {
-  const url = new URL(request.url)
-  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim()
-  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim()
-  return `${proto === 'https' || proto === 'http' ? proto : url.protocol.slice(0, -1)}://${host ?? url.host}`
+/**
+ * This Claimdesk's public address, for links in exports and the OpenAPI document: the configured
+ * ORGANIZATION_URL's origin, never a request header (X-Forwarded-Host, Host), which a client
+ * could set to put its own address into what the server hands out.
+ */
+export function publicOrigin() {
+  return new URL(getEnv().ORGANIZATION_URL).origin
 }
 
 /** Turns chunks into a byte stream that is only read as fast as the client takes it. */
@@ -38,23 +39,24 @@ export function streamChunks(chunks: Iterable<string>): ReadableStream<Uint8Arra
   })
 }
 
-/** Streams an export as a download and records it. */
+/** Streams an export as a download and records it; a HEAD request runs no export and records nothing. */
 export function exportResponse(request: Request, filters: ExportFilters, userId: number | null) {
   const env = getEnv()
   const context: ExportContext = {
     organization: { name: env.ORGANIZATION_NAME, url: env.ORGANIZATION_URL },
-    baseUrl: publicOrigin(request),
+    baseUrl: publicOrigin(),
     generatedAt: new Date().toISOString(),
   }
   const { format, excel, ...where } = filters
-  recordExport({ userId, filters })
   const { type, extension } = EXPORT_CONTENT_TYPES[format]
   const stamp = context.generatedAt.slice(0, 10)
-  return new Response(streamChunks(formatExport(format, iterateExportClaims(where), context, { excel })), {
-    headers: {
-      'Content-Type': type,
-      'Content-Disposition': `attachment; filename="claimdesk-claims-${where.status}-${stamp}.${extension}"`,
-      'Cache-Control': 'no-store',
-    },
-  })
+  const headers = {
+    'Content-Type': type,
+    'Content-Disposition': `attachment; filename="claimdesk-claims-${where.status}-${stamp}.${extension}"`,
+    'Cache-Control': 'no-store',
+  }
+  if (request.method === 'HEAD') return new Response(null, { headers })
+  // Recorded before the claims are read: recording publishes the approved ones, which the export shows.
+  recordExport({ userId, filters })
+  return new Response(streamChunks(formatExport(format, iterateExportClaims(where), context, { excel })), { headers })
 }
