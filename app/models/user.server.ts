@@ -67,7 +67,7 @@ export function setUserRole({ id, role }: { id: number; role: Role }) {
 
 /**
  * Deactivating an account also revokes its API tokens, so reactivating it brings back none of
- * them: the person makes new ones (ADR 010).
+ * them: the person makes new ones (ADR 011).
  */
 export function setUserActive({ id, active }: { id: number; active: boolean }) {
   return writeTransaction((tx) => {
@@ -77,7 +77,7 @@ export function setUserActive({ id, active }: { id: number; active: boolean }) {
   })
 }
 
-/** A new password also revokes the account's API tokens: whoever had the old one may have made some (ADR 010). */
+/** A new password also revokes the account's API tokens: whoever had the old one may have made some (ADR 011). */
 export async function setUserPassword({ id, password }: { id: number; password: string }) {
   const passwordHash = await hashPassword(password)
   writeTransaction((tx) => {
