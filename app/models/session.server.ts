@@ -54,6 +54,8 @@ export function deleteExpiredSessions() {
 export const FREE_ATTEMPTS = 5
 /** Failed sign-ins allowed from one client address (several people may share it) before it must wait. */
 export const FREE_ATTEMPTS_PER_ADDRESS = 50
+/** The first wait once the free failures are used up; each further failure doubles it. */
+const FIRST_WAIT_MS = 30 * 1000
 const MAX_WAIT_MS = 15 * 60 * 1000
 const FORGET_AFTER_MS = 60 * 60 * 1000
 
@@ -62,7 +64,7 @@ export type AttemptKey = { key: string; free: number }
 
 function waitFor(failures: number, free: number) {
   if (failures < free) return 0
-  return Math.min(MAX_WAIT_MS, 1000 * 2 ** Math.min(30, failures - free))
+  return Math.min(MAX_WAIT_MS, FIRST_WAIT_MS * 2 ** Math.min(30, failures - free))
 }
 
 const asKeys = (keys: (AttemptKey | string)[]) => keys.map((k) => (typeof k === 'string' ? { key: k, free: FREE_ATTEMPTS } : k))
