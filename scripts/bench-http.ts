@@ -5,6 +5,8 @@
  * share the database: one as started by `npm start` (pages reused while the database is
  * unchanged) and one with PAGE_CACHE=off, which renders every request.
  *   npm run bench:http [-- --duration 10 --connections 32 --runs 3 --processes 1]
+ * With --mixed, simulated reviewers read and write instead (scripts/bench-http-mixed.ts):
+ *   npm run bench:http -- --mixed [--reviewers 16 --duration 60 --articles 5000]
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -26,6 +28,8 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     articles: { type: 'string' },
     processes: { type: 'string' },
+    mixed: { type: 'boolean' },
+    reviewers: { type: 'string' },
   },
 })
 const opts = z
@@ -35,6 +39,8 @@ const opts = z
     runs: z.coerce.number().int().min(1).max(10).default(3),
     articles: z.coerce.number().int().min(10).max(50_000).default(5000),
     processes: z.coerce.number().int().min(1).max(64).default(1),
+    mixed: z.boolean().default(false),
+    reviewers: z.coerce.number().int().min(1).max(256).default(16),
   })
   .parse(values)
 
@@ -168,7 +174,10 @@ async function main() {
   }
 }
 
-main().catch((error) => {
+const run = opts.mixed
+  ? () => import('./bench-http-mixed').then((m) => m.runMixed({ reviewers: opts.reviewers, duration: values.duration ? opts.duration : 60, articles: opts.articles }))
+  : main
+run().catch((error) => {
   console.error(error instanceof Error ? error.message : error)
   process.exit(1)
 })

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { and, count, desc, eq, isNull, sql } from 'drizzle-orm'
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { getDb, writeTransaction } from '../../db/client.server'
 import { articles, claimEvents, claims } from '../../db/schema'
 import { effectOfArticleCorrection, type ClaimStatus } from '../workflow'
@@ -355,5 +355,15 @@ export function listArticleTitles({ limit = 200 }: { limit?: number } = {}) {
     .where(isNull(articles.deletedAt))
     .orderBy(desc(articles.createdAt), desc(articles.id))
     .limit(limit)
+    .all()
+}
+
+/** Ids and titles of the given articles. */
+export function listArticleTitlesById({ ids }: { ids: number[] }) {
+  if (!ids.length) return []
+  return getDb()
+    .select({ id: articles.id, title: articles.title })
+    .from(articles)
+    .where(and(inArray(articles.id, ids), isNull(articles.deletedAt)))
     .all()
 }

@@ -44,7 +44,9 @@ export default function ArticlesPage() {
                   <td>{a.publishedAt ?? <span className="muted">—</span>}</td>
                   <td>
                     <div className="row" style={{ gap: '0.35rem' }}>
-                      <span>{a.claimCount}</span>
+                      <Link to={`/claims?status=all&article=${a.id}`} title="Its claims in the queue">
+                        {a.claimCount}
+                      </Link>
                       {CLAIM_STATUSES.filter((s) => a.counts[s]).map((s) => (
                         <span key={s} title={`${a.counts[s]} ${s.replace('_', ' ')}`}>
                           <StatusBadge status={s} /> {a.counts[s]}

@@ -7,7 +7,7 @@ import { CLAIM_STATUSES, VERDICTS } from '~/workflow'
 import { QueueQuerySchema } from '~/api/queue-query'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_LABELS, StatusBadge, VERDICT_LABELS, VerdictBadge } from '~/components/status-badge'
-import { listArticleTitles } from '~/models/article.server'
+import { listArticleTitles, listArticleTitlesById } from '~/models/article.server'
 import { updateClaim } from '~/models/claim.server'
 import { BadCursorError, listClaims } from '~/models/claim-queue.server'
 import { listUsers } from '~/models/user.server'
@@ -22,13 +22,22 @@ export const meta: MetaFunction = () => [{ title: 'Claims · Claimdesk' }]
 
 const BULK_STATUSES = ['unreviewed', 'in_review', 'discarded'] as const
 
+/** How many recent articles the queue's article filter lists. */
+const QUEUE_ARTICLE_MENU = 30
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const params = Object.fromEntries(new URL(request.url).searchParams)
   const parsed = QueueQuerySchema.safeParse(params)
+  // The article menu offers the most recent articles (and the one chosen); every article links to
+  // its claims in the queue from the Articles page. Titles are shortened: the menu is in the page
+  // twice, as HTML and in the loader data.
+  const chosen = idField.safeParse(params.article)
+  const recent = listArticleTitles({ limit: QUEUE_ARTICLE_MENU })
+  const menu = chosen.success && !recent.some((a) => a.id === chosen.data) ? [...recent, ...listArticleTitlesById({ ids: [chosen.data] })] : recent
   const filterOptions = {
     users: listUsers().map((u) => ({ id: u.id, name: u.name })),
-    articles: listArticleTitles({ limit: 200 }),
+    articles: menu.map((a) => ({ id: a.id, title: a.title.length > 70 ? `${a.title.slice(0, 69)}…` : a.title })),
   }
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
