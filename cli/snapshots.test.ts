@@ -90,13 +90,17 @@ describe('cli sources check and export-snapshots', () => {
       ].sort(),
     )
 
+    // Checked again with the same bytes: still changed against the first capture, stored as a revisit.
+    const third = await cli('sources', 'check', '--json')
+    expect((JSON.parse(third.stdout) as { sourceId: number; change: string }[]).find((r) => r.sourceId === idA)).toMatchObject({ change: 'changed' })
+
     const out = path.join(dir, 'out', 'snapshots.warc.gz')
     expect((await cli('export-snapshots')).code).toBe(2)
     const exported = await cli('export-snapshots', '--out', out)
     expect(exported.code).toBe(0)
-    expect(exported.stderr).toContain('Wrote 3 snapshots')
+    expect(exported.stderr).toContain('Wrote 4 snapshots')
 
-    const records: { type: unknown; url: unknown; version: unknown; digest: unknown; status: unknown; text: string }[] = []
+    const records: { type: unknown; url: unknown; version: unknown; digest: unknown; status: unknown; text: string; refersTo: unknown; profile: unknown }[] = []
     for await (const record of new WARCParser(fs.createReadStream(out))) {
       records.push({
         type: record.warcType,
@@ -104,17 +108,26 @@ describe('cli sources check and export-snapshots', () => {
         version: record.warcHeaders.protocol,
         digest: record.warcPayloadDigest,
         status: record.httpHeaders?.statusCode,
+        refersTo: record.warcHeader('WARC-Refers-To-Target-URI'),
+        profile: record.warcHeader('WARC-Profile'),
         text: await record.contentText(),
       })
     }
-    expect(records.map((r) => r.type)).toEqual(['warcinfo', 'response', 'response', 'response'])
+    expect(records.map((r) => r.type)).toEqual(['warcinfo', 'response', 'response', 'response', 'revisit'])
     expect(records.every((r) => r.version === 'WARC/1.1')).toBe(true)
     const responses = records.slice(1)
-    expect(responses.map((r) => r.url)).toEqual([`${base}/a`, `${base}/b`, `${base}/a`])
+    expect(responses.map((r) => r.url)).toEqual([`${base}/a`, `${base}/b`, `${base}/a`, `${base}/a`])
     expect(responses[2]!.text).toBe(page('Alpha says the bridge opened in 2021.'))
     expect(Number(responses[2]!.status)).toBe(200)
     const latestA = snapshotSummaries({ sourceIds: [idA] }).get(idA)!
     expect(latestA.sha256).toBe(createHash('sha256').update(page('Alpha says the bridge opened in 2021.')).digest('hex'))
     expect(responses[2]!.digest).toBe(`sha256:${latestA.sha256}`)
+    expect(responses[3]).toMatchObject({
+      url: `${base}/a`,
+      refersTo: `${base}/a`,
+      profile: 'http://netpreserve.org/warc/1.1/revisit/identical-payload-digest',
+      digest: `sha256:${latestA.sha256}`,
+      text: '',
+    })
   })
 })

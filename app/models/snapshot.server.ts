@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, ne, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm'
 import { getDb, writeTransaction } from '../../db/client.server'
 import { articles, claims, evidence, sources, sourceSnapshots } from '../../db/schema'
 import type { SnapshotStatus, SourceChange } from '../workflow/vocabulary'
@@ -66,6 +66,15 @@ export function completeSnapshot({ id, result, fetchedAt = new Date() }: { id: n
     const outcome: SnapshotOutcome =
       result.status === 'ok' ? { status: 'ok', text: result.text, sha256: result.sha256 } : { status: 'failed', httpStatus: result.httpStatus, unreachable: result.unreachable }
     const change = compareWithBaseline(outcome, baseline ?? null)
+    // Bytes already kept for this source are not stored again: the row keeps their hash and length.
+    const keptAlready =
+      result.status === 'ok' &&
+      tx
+        .select({ id: sourceSnapshots.id })
+        .from(sourceSnapshots)
+        .where(and(eq(sourceSnapshots.sourceId, row.sourceId), eq(sourceSnapshots.sha256, result.sha256), isNotNull(sourceSnapshots.content)))
+        .limit(1)
+        .get()
     const values =
       result.status === 'ok'
         ? {
@@ -76,7 +85,7 @@ export function completeSnapshot({ id, result, fetchedAt = new Date() }: { id: n
             title: result.title,
             text: result.text,
             sha256: result.sha256,
-            content: result.content,
+            content: keptAlready ? null : result.content,
             contentLength: result.contentLength,
           }
         : { status: 'failed' as const, error: result.error, httpStatus: result.httpStatus, finalUrl: result.finalUrl }
@@ -290,11 +299,31 @@ export function listClaimsWithChangedSources({ sourceId, limit = 200 }: { source
     .map(({ snapshotId: _s, ...r }) => r as AffectedClaim)
 }
 
-/** Good snapshots with their bytes, oldest first, one at a time (for the WARC export). */
-export function* iterateSnapshotsForArchive(): Generator<SnapshotRow> {
-  const ids = getDb().$client.prepare("select id from source_snapshots where status = 'ok' and content is not null order by id").pluck().all() as number[]
+export type ArchivedSnapshot = SnapshotRow & {
+  /** For a snapshot whose bytes were already kept: the earlier snapshot that holds them. */
+  revisitOf: { url: string; fetchedAt: Date } | null
+}
+
+/** Good snapshots, oldest first, one at a time with their bytes (for the WARC export). */
+export function* iterateSnapshotsForArchive(): Generator<ArchivedSnapshot> {
+  const db = getDb()
+  const ids = db.$client.prepare("select id from source_snapshots where status = 'ok' order by id").pluck().all() as number[]
   for (const id of ids) {
-    const row = getDb().select().from(sourceSnapshots).where(eq(sourceSnapshots.id, id)).get()
-    if (row) yield row
+    const row = db.select().from(sourceSnapshots).where(eq(sourceSnapshots.id, id)).get()
+    if (!row) continue
+    if (row.content) {
+      yield { ...row, revisitOf: null }
+      continue
+    }
+    const original = row.sha256
+      ? db
+          .select({ url: sourceSnapshots.finalUrl, requestedUrl: sourceSnapshots.requestedUrl, fetchedAt: sourceSnapshots.fetchedAt })
+          .from(sourceSnapshots)
+          .where(and(eq(sourceSnapshots.sourceId, row.sourceId), eq(sourceSnapshots.sha256, row.sha256), isNotNull(sourceSnapshots.content)))
+          .orderBy(asc(sourceSnapshots.id))
+          .limit(1)
+          .get()
+      : undefined
+    if (original?.fetchedAt) yield { ...row, revisitOf: { url: original.url ?? original.requestedUrl, fetchedAt: original.fetchedAt } }
   }
 }

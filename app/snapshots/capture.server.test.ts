@@ -76,6 +76,9 @@ describe('source snapshots against a local server', () => {
 
     expect((await snapshot(sourceId)).change).toBe('unchanged')
     expect(listClaimsWithChangedSources()).toEqual([])
+    // The same bytes again are not stored twice; the row keeps their hash.
+    const [, again] = getDb().select().from(sourceSnapshots).all()
+    expect(again).toMatchObject({ content: null, sha256: first.sha256, contentLength: Buffer.byteLength(body) })
 
     pages.set('/article', { type: 'text/html', body: html('Budget report', ['The deficit fell to 3.4% of GDP in 2025, the ministry said.', 'Spending rose in every region.']) })
     expect((await snapshot(sourceId)).change).toBe('changed')
