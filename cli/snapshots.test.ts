@@ -129,5 +129,5 @@ describe('cli sources check and export-snapshots', () => {
       digest: `sha256:${latestA.sha256}`,
       text: '',
     })
-  })
+  }, 60_000)
 })
