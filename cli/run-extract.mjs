@@ -2,25 +2,13 @@
 // first with esbuild when its sources are newer than the build.
 import fs from 'node:fs'
 import path from 'node:path'
+import { newestMtime } from '../server/newest-mtime.js'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const outDir = path.join(root, 'build', 'cli')
 const entries = { extract: path.join(root, 'cli', 'extract.ts'), 'extract-worker': path.join(root, 'cli', 'extract-worker.ts') }
 const built = path.join(outDir, 'extract.mjs')
-
-function newestMtime(entry) {
-  let stat
-  try {
-    stat = fs.statSync(entry)
-  } catch {
-    return 0
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs
-  let newest = 0
-  for (const name of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, name)))
-  return newest
-}
 
 function isStale() {
   if (!fs.existsSync(built) || !fs.existsSync(path.join(outDir, 'extract-worker.mjs'))) return true

@@ -42,12 +42,29 @@ type MeantimeDoc = { dct: string; text: string; timex3: Timex[]; sentences: { se
 /** MEANTIME annotates only each article's first six sentences (title, date line and four more). */
 const ANNOTATED_SENTENCES = 6
 
+type DateSpan = { start: number; end: number; value: string }
+
+/** Overlap matching of predicted dates to MEANTIME's DATE expressions, one to one, in order. */
+function matchDates(pred: DateSpan[], golds: Timex[], score: { tp: number; valueOk: number }, misses: string[], wrong?: string[]) {
+  const used = new Set<number>()
+  for (const g of golds) {
+    const k = pred.findIndex((p, i) => !used.has(i) && p.start < g.doc_end && p.end > g.doc_start)
+    if (k === -1) {
+      if (misses.length < 80) misses.push(`${g.text} → ${g.value}`)
+      continue
+    }
+    used.add(k)
+    score.tp++
+    if (pred[k]!.value === g.value) score.valueOk++
+    else if (wrong && wrong.length < 40) wrong.push(`${g.text} → ${pred[k]!.value} (gold ${g.value})`)
+  }
+}
+
 function dates() {
   const docs = readJsonl<MeantimeDoc>('meantime/dev.jsonl')
-  let tp = 0
+  const score = { tp: 0, valueOk: 0 }
   let predicted = 0
   let gold = 0
-  let valueOk = 0
   const misses: string[] = []
   for (const doc of docs) {
     const ref = parseReference(doc.dct)
@@ -56,18 +73,9 @@ function dates() {
     const golds = doc.timex3.filter((t) => t.type === 'DATE')
     predicted += pred.length
     gold += golds.length
-    const used = new Set<number>()
-    for (const g of golds) {
-      const k = pred.findIndex((p, i) => !used.has(i) && p.start < g.doc_end && p.end > g.doc_start)
-      if (k === -1) {
-        if (misses.length < 80) misses.push(`${g.text} → ${g.value}`)
-        continue
-      }
-      used.add(k)
-      tp++
-      if (pred[k]!.value === g.value) valueOk++
-    }
+    matchDates(pred, golds, score, misses)
   }
+  const { tp, valueOk } = score
   const p = tp / Math.max(1, predicted)
   const r = tp / Math.max(1, gold)
   const f1 = (2 * p * r) / Math.max(1e-9, p + r)
@@ -176,10 +184,9 @@ function goldClaims() {
  */
 function claimDates() {
   const docs = readJsonl<MeantimeDoc>('meantime/dev.jsonl')
-  let tp = 0
+  const score = { tp: 0, valueOk: 0 }
   let predicted = 0
   let gold = 0
-  let valueOk = 0
   const wrong: string[] = []
   const missed: string[] = []
   for (const doc of docs) {
@@ -194,19 +201,9 @@ function claimDates() {
     const golds = doc.timex3.filter((t) => t.type === 'DATE' && t.doc_start >= from && t.doc_end <= to)
     predicted += pred.length
     gold += golds.length
-    const used = new Set<number>()
-    for (const g of golds) {
-      const k = pred.findIndex((p, i) => !used.has(i) && p.start < g.doc_end && p.end > g.doc_start)
-      if (k === -1) {
-        if (missed.length < 60) missed.push(`${g.text} → ${g.value}`)
-        continue
-      }
-      used.add(k)
-      tp++
-      if (pred[k]!.value === g.value) valueOk++
-      else if (wrong.length < 40) wrong.push(`${g.text} → ${pred[k]!.value} (gold ${g.value})`)
-    }
+    matchDates(pred, golds, score, missed, wrong)
   }
+  const { tp, valueOk } = score
   const p = tp / Math.max(1, predicted)
   const r = tp / Math.max(1, gold)
   return [

@@ -2,24 +2,12 @@
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { newestMtime } from './newest-mtime.js'
 import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const serverEntry = path.join(root, 'build', 'server', 'index.js')
 const bin = (name) => path.join(root, 'node_modules', '.bin', name)
-
-function newestMtime(entry) {
-  let stat
-  try {
-    stat = fs.statSync(entry)
-  } catch {
-    return 0
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs
-  let newest = 0
-  for (const name of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, name)))
-  return newest
-}
 
 function buildIsStale() {
   if (!fs.existsSync(serverEntry)) return true
