@@ -188,6 +188,11 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     let before = i - 1
     while (before > segmentStart && !isVerbal(tokens[before])) before--
     if (!isFiniteVerb(tokens, before) || (tokens[before - 1]?.lower === 'to')) continue
+    // "can't shrink the plane and expect …": a bare verb after "and" shares the modal, and the
+    // claim would change meaning without it
+    let aux = before - 1
+    while (aux > segmentStart && (tokens[aux]!.pos === 'ADV' || tokens[aux]!.pos === 'PART')) aux--
+    if (tokens[aux]?.pos === 'AUX' && !/(?:s|ed)$/.test(verb.lower)) continue
     if (tokens.slice(v + 1).filter((x) => /[\p{L}\p{N}]/u.test(x.text)).length < 2) continue
     const subjectText = currentSubject
     const adverb = v > i + 1 ? tokens[i + 1]!.lower : ''

@@ -77,7 +77,8 @@ export function resolveOpening(text: string, d: Discourse, { continuesQuote }: {
     out = capitalise(out.slice(filler[0].length))
   }
 
-  const words = /^(\S+)\s+(\S+)\s*(\S*)/.exec(out)
+  // Inside a continued quotation "it", "we" and "he" are the speaker's words: left as they are.
+  const words = continuesQuote && d.openQuoteSpeaker ? null : /^(\S+)\s+(\S+)\s*(\S*)/.exec(out)
   if (words) {
     const [, first, second, third] = words
     const lower = first!.toLowerCase()

@@ -390,6 +390,7 @@ describe('claims split where a fact-checker would, and only there', () => {
     'The board is weighing the sale or closure of three plants in the region.',
     'He said: "We cut costs and we hired 200 engineers last year."',
     'The council decided to lift and review the measures in June.',
+    "You can't simply shrink the plane and expect the same savings on a smaller jet.",
   ])('not split: %s', (sentence) => {
     expect(claimsOf(sentence)).toHaveLength(1)
   })

@@ -129,7 +129,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
       sentenceText.length > MAX_SENTENCE_FOR_SPLIT
         ? []
         : splitPropositions(sentenceText, sentenceTokens).map((p) => ({
-            text: p.text,
+            text: p.text.replace(/``/g, '“').replace(/''/g, '”'),
             parts: shift(p.parts, span.start),
           }))
     const owner = (p: Proposition) => {

@@ -57,9 +57,19 @@ export function isGrammatical(tokens: Token[], p: Proposition): boolean {
   if (!words.length || DANGLING_END.has(tokens[words[words.length - 1]!]!.pos)) return false
   // a quotation is never cut
   const quotes = ix.filter((i) => /^[“”"«»]$/.test(tokens[i]!.text)).length
-  if (quotes % 2 === 1) return false
+  // `` and '' come as two tokens each
+  const opens = ix.filter((i) => tokens[i]!.text === '`' && tokens[i + 1]?.text === '`').length
+  const closes = ix.filter((i) => tokens[i]!.text === "'" && tokens[i + 1]?.text === "'").length
+  if ((quotes + opens + closes) % 2 === 1) return false
+  // a verb whose object the sentence goes on to give, cut off before it ("would not offer")
+  const lastWord = tokens[words[words.length - 1]!]!
+  const after = tokens[words[words.length - 1]! + 1]
+  if (isVerbal(lastWord) && after && (after.pos === 'DET' || after.pos === 'NOUN' || after.pos === 'PROPN' || after.pos === 'NUM' || after.pos === 'ADJ' || after.pos === 'ADV' || after.pos === 'PRON')) return false
   const verb = ix.findIndex((i) => isFiniteVerb(tokens, i))
   if (verb < 0 || !ix.slice(0, verb).some((i) => isNominal(tokens[i]))) return false
+  // "announced that development of a replacement": a reported clause needs its own verb
+  const that = ix.findIndex((i, k) => k > verb && tokens[i]!.pos === 'SCONJ' && /^(?:that|whether|if)$/.test(tokens[i]!.lower))
+  if (that >= 0 && !ix.slice(that + 1).some((i) => isFiniteVerb(tokens, i))) return false
   for (let k = 1; k < ix.length; k++) {
     if (ix[k]! === ix[k - 1]! + 1) continue
     if (!validJunction(tokens, ix[k - 1]!, ix[k]!)) return false
