@@ -8,7 +8,6 @@ import readline from 'node:readline'
 import { parseArgs } from 'node:util'
 import { Worker } from 'node:worker_threads'
 import { z } from 'zod'
-import { extract } from '../app/extraction'
 
 const USAGE = 'Usage: npm run --silent extract -- <file|-> [--published YYYY-MM-DD] [--lines]'
 
@@ -71,6 +70,10 @@ async function write(line: string) {
   if (!process.stdout.write(line)) await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()))
 }
 
+// The built entry runs its built worker; under tsx (development) the TypeScript one.
+const built = import.meta.url.endsWith('.mjs')
+const workerModule = () => new URL(built ? './extract-worker.mjs' : './extract-worker.ts', import.meta.url)
+
 /** Lines per message to a worker: large enough to amortise the hand-over, small enough to stream. */
 const BATCH_LINES = 64
 const BATCH_CHARS = 256 * 1024
@@ -82,10 +85,7 @@ const BATCH_CHARS = 256 * 1024
  */
 async function extractLines(stream: NodeJS.ReadableStream, published: string | undefined) {
   const size = Math.max(1, Math.min(8, os.availableParallelism()))
-  // The built entry runs its built worker; under tsx (development) the TypeScript one.
-  const built = import.meta.url.endsWith('.mjs')
-  const workerUrl = new URL(built ? './extract-worker.mjs' : './extract-worker.ts', import.meta.url)
-  const workers = Array.from({ length: size }, () => new Worker(workerUrl, built ? {} : { execArgv: ['--import', 'tsx'] }))
+  const workers = Array.from({ length: size }, () => new Worker(workerModule(), built ? {} : { execArgv: ['--import', 'tsx'] }))
   const done = new Map<number, string>()
   const waiting = new Map<number, () => void>()
   let failure: string | null = null
@@ -144,6 +144,9 @@ async function main() {
   const stream = openInput(args.input)
   stream.on('error', (error: NodeJS.ErrnoException) => fail(`${args.input}: cannot be read (${error.code ?? error.message})`))
   if (args.lines) return extractLines(stream, args.published)
+  // Loaded only here, from the worker's module (which exports it): with --lines the workers
+  // extract, and the main thread only reads and writes, so it never loads the tagger's model.
+  const { extract } = (await import(workerModule().href)) as typeof import('./extract-worker')
   stream.setEncoding('utf8')
   let text = ''
   for await (const chunk of stream) text += chunk as string
