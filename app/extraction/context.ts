@@ -5,11 +5,12 @@
  * Only `text` changes: the span stays the article's own words, and every addition is listed so a
  * reviewer can see what was put in.
  */
+import type { DateMention } from './dates'
 import type { EntityMention } from './entities'
 import { isVerbal, type Token } from './tagger'
 
 export type AddedContext = {
-  kind: 'referent' | 'speaker' | 'shared' | 'filler'
+  kind: 'referent' | 'speaker' | 'shared' | 'filler' | 'time'
   /** The words put into the claim's text (for 'filler', the words left out). */
   text: string
   /** The words of the article they stand for, where they replace some. */
@@ -30,10 +31,53 @@ export type Discourse = {
   subjectOrganization: string | null
   /** Sentences since that quotation opened. */
   quoteAge: number
+  /** The time the article is telling about: the last calendar date a sentence named for its events. */
+  time: { date: DateMention; words: string; sentence: number } | null
 }
 
 export function newDiscourse(): Discourse {
-  return { sentence: 0, people: [], organizations: [], phrases: new Map(), openQuoteSpeaker: null, quoteAge: 0, subjectOrganization: null }
+  return { sentence: 0, people: [], organizations: [], phrases: new Map(), openQuoteSpeaker: null, quoteAge: 0, subjectOrganization: null, time: null }
+}
+
+/** How many sentences the time an article tells about carries to claims that name none. */
+export const TIME_REACH = 6
+/** Dates that compare with another time ("a year ago", "the same period last year") or mean "now". */
+const NOT_A_SETTING = /\b(?:ago|earlier|previous|before|prior|last|same|since|now|currently|present|until|next|later|following)\b/i
+/** A day, week, month or quarter: the precision at which news tells when something happened. */
+const SETTING_VALUE = /^\d{4}-(?:\d{2}(?:-\d{2})?|Q[1-4]|W\d{2})$/
+
+/**
+ * The date of `dates` (a sentence's) that sets when its events happened: the first day, week,
+ * month or quarter named in its own right, with the preposition the article puts before it
+ * ("on Tuesday", "in February"); null when it names none.
+ */
+export function settingOf(dates: DateMention[], text: string): { date: DateMention; words: string } | null {
+  for (const d of dates) {
+    if (!SETTING_VALUE.test(d.value) || NOT_A_SETTING.test(d.text)) continue
+    const before = /\b(on|in|during|at|by)\s+$/i.exec(text.slice(Math.max(0, d.start - 8), d.start))
+    const words = /^(?:today|yesterday|tonight|this\b)/i.test(d.text)
+      ? d.text
+      : `${before ? before[1]!.toLowerCase() : /^\d{4}-\d{2}-\d{2}$/.test(d.value) ? 'on' : 'in'} ${d.text}`
+    return { date: d, words }
+  }
+  return null
+}
+
+/**
+ * Puts the time the article is telling about in front of a claim that states a past event but
+ * names no date ("Retail sales rose 28%" after "In February, …" becomes "In February, retail
+ * sales rose 28%"). The first word keeps its capital only where the article always writes it so.
+ */
+export function withTime(claimText: string, setting: { words: string }, article: string, tagged: Token[]): string {
+  const first = /^[\p{L}’']+/u.exec(claimText)?.[0] ?? ''
+  const lower = first.toLowerCase()
+  // A name is written with its capital inside sentences too; a common word is not.
+  const inside = (w: string) => new RegExp(`[\\p{Ll},;] ${w}(?![\\p{L}])`, 'u').test(article)
+  // Seen neither way inside a sentence: as the tagger reads it.
+  const seen = inside(first) ? !inside(lower) : inside(lower) ? false : tagged.find((t) => t.text === first)?.pos === 'PROPN'
+  const keepCapital = !first || first === 'I' || first === lower || seen
+  const rest = keepCapital ? claimText : `${lower}${claimText.slice(first.length)}`
+  return `${capitalise(setting.words)}, ${rest}`
 }
 
 /** How many sentences back a referent may be. */

@@ -363,6 +363,7 @@ function anchoredValue(what: string, base: string): string | null {
   if (!unit) return null
   const rest = base.slice(4)
   if (unit === 'day') return /^-\d{2}-\d{2}$/.test(rest) ? `${y - 1}${rest}` : String(y - 1)
+  if (unit === 'period' && /^-Q\d$/.test(rest)) return `${y - 1}${rest}`
   if (unit === 'month' || unit === 'period') return /^-\d{2}/.test(rest) ? `${y - 1}${rest.slice(0, 3)}` : String(y - 1)
   if (unit === 'quarter') {
     const m = /^-Q(\d)|^-(\d{2})/.exec(rest)

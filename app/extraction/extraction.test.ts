@@ -436,6 +436,26 @@ describe('claims read alone', () => {
     expect(claims[1]!.attribution).toBeNull()
   })
 
+  test('a past event with no date of its own takes the time the article is telling about, and says so', () => {
+    const claims = claimsOf('Retail sales in Norway rose 4% in February. Car sales fell 2%. Kia sold 1,200 cars.', '2024-03-20')
+    expect(claims.map((c) => c.text)).toEqual([
+      'Retail sales in Norway rose 4% in February.',
+      'In February, car sales fell 2%.',
+      'In February, Kia sold 1,200 cars.',
+    ])
+    expect(claims[1]!.context).toEqual([{ kind: 'time', text: 'In February' }])
+    expect(claims[1]!.dates.map((d) => d.value)).toEqual(['2024-02'])
+    // the span stays the article's words
+    expect(claims[1]!.start).toBe(44)
+  })
+
+  test('no time is put into a present, pluperfect or reported statement, nor after the article turns to now', () => {
+    const texts = claimsOf('The plant closed on Friday. The company employs 300 people. The firm had warned of losses. Its owner said sales fell.', '2024-03-20').map((c) => c.text)
+    expect(texts.slice(1)).toEqual(['The company employs 300 people.', 'The firm had warned of losses.', 'Its owner said sales fell.'])
+    const later = claimsOf('Exports rose 5% in March. The index is at a record high. Imports to Norway fell 3%.', '2024-04-20').map((c) => c.text)
+    expect(later[2]).toBe('Imports to Norway fell 3%.')
+  })
+
   test('a verbless fragment scores low; a figure is a quantity claim', () => {
     const [fragment] = claimsOf('A list of stolen travel documents and criminal intelligence from across Europe.')
     expect(fragment!.checkworthiness).toBeLessThan(0.3)

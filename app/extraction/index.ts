@@ -6,13 +6,13 @@
 import { scoreCheckworthiness, CHECKWORTHY_THRESHOLD } from './checkworthiness'
 import { claimTypes, type ClaimType } from './claim-types'
 import { splitClaims } from './claims'
-import { newDiscourse, observe, resolveOpening, type AddedContext } from './context'
+import { newDiscourse, observe, resolveOpening, settingOf, TIME_REACH, withTime, type AddedContext } from './context'
 import { findDates, parseReference, type DateMention } from './dates'
 import { findAttribution, findEntities, findQuotes, type Attribution, type EntityMention, type QuoteMention } from './entities'
 import { findNumbers, type NumberMention } from './numbers'
 import { splitPropositions, type Proposition } from './propositions'
 import { splitSentences } from './sentences'
-import { isFiniteVerb, tag, tokensWithin } from './tagger'
+import { isFiniteVerb, tag, tenseOf, tokensWithin } from './tagger'
 
 export type ExtractOptions = {
   published?: string /* YYYY-MM-DD, anchors relative dates */
@@ -164,6 +164,19 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
       const carried = clause.text.length > 0 && clause.start > 0 ? dates.filter((d) => d.end <= start && clause.text.includes(d.text)) : []
       const opening = resolveOpening(clause.text, discourse, { continuesQuote: continuesQuote && k === 0 })
       const context: AddedContext[] = [...(clause.carried ?? []).map((c) => ({ kind: 'shared' as const, text: c })), ...opening.added]
+      // A past event with no date of its own happened at the time the sentence, or the article
+      // just before it, is telling about.
+      let claimText = opening.text
+      const claimDates = [...carried, ...within(dates, start, end)]
+      if (!claimDates.length && !(continuesQuote && k === 0) && !/^[“"'‘`]/.test(claimText) && tenseOf(ownTokens) === 'past') {
+        const elsewhere = settingOf(dates.filter((d) => d.end <= start || d.start >= end), text)
+        const setting = elsewhere ?? (discourse.time && discourse.sentence - discourse.time.sentence <= TIME_REACH ? discourse.time : null)
+        if (setting) {
+          claimText = withTime(claimText, setting, text, ownTokens)
+          context.push({ kind: 'time', text: claimText.slice(0, setting.words.length) })
+          claimDates.push(setting.date)
+        }
+      }
       // A speaker belongs to the claims that say what was said: the one holding the attribution,
       // or one the speaker was carried into.
       const ownAttribution =
@@ -173,23 +186,27 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
           ? { source: opening.added.find((a) => a.kind === 'speaker')!.text, verb: 'said', start, end: start }
           : null
       claims.push({
-        text: opening.text.replace(/``/g, '“').replace(/''/g, '”'),
+        text: claimText.replace(/``/g, '“').replace(/''/g, '”'),
         start,
         end,
         sentence: index,
         checkworthiness: score,
         reasons,
-        dates: [...carried, ...within(dates, start, end)],
+        dates: claimDates,
         entities: within(entities, start, end),
         numbers: within(numbers, start, end),
         quotes: quotes.filter((q) => q.start < end && q.end > start),
         attribution: ownAttribution,
         propositions: propositions.filter((_, i) => owners[i] === k),
         context,
-        types: claimTypes(opening.text, within(numbers, start, end), quotes.some((q) => q.start < end && q.end > start) || opening.added.some((a) => a.kind === 'speaker')),
+        types: claimTypes(claimText, within(numbers, start, end), quotes.some((q) => q.start < end && q.end > start) || opening.added.some((a) => a.kind === 'speaker')),
       })
     })
     const speaker = attribution ? (/^(?:he|she)$/i.test(attribution.source) ? discourse.people[discourse.people.length - 1]?.name ?? null : attribution.source) : null
+    const setting = settingOf(dates, text)
+    if (setting) discourse.time = { ...setting, sentence: discourse.sentence }
+    // A sentence about now, or about another year, ends the time told about.
+    else if (tenseOf(sentenceTokens) === 'present' || dates.some((d) => /^\d{4}$/.test(d.value) && d.value !== discourse.time?.date.value.slice(0, 4))) discourse.time = null
     observe(discourse, sentenceText, sentenceTokens, entities, speaker, span.start)
   })
   return { sentences, claims }

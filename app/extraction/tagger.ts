@@ -84,3 +84,24 @@ export function isFiniteVerb(tokens: Token[], i: number): boolean {
   if (prev && (prev.pos === 'AUX' || prev.pos === 'ADV' || prev.pos === 'PART')) return true
   return true
 }
+
+/** Past forms of irregular verbs common in news (the lite model tags tense only as VERB). */
+const IRREGULAR_PAST = new Set(
+  'was were had did said made took gave became began rose fell grew won lost left went came saw got paid sold bought held led met ran set put told kept found brought built spent sent thought wrote chose spoke stood knew drew threw flew shut cut hit struck fought sank shrank'.split(' '),
+)
+
+/**
+ * The tense a clause tells in, by its first finite verb: 'past' for a simple past ("rose", "was
+ * cut", "reported"); 'present' for a present or perfect ("is", "has been found"); 'earlier' for a
+ * pluperfect ("had held"); 'saying' for a verb of saying (the saying, not the event, is dated).
+ */
+export function tenseOf(tokens: Token[]): 'past' | 'present' | 'earlier' | 'saying' | null {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (!isVerbal(t) || !isFiniteVerb(tokens, i)) continue
+    if (isReporting(t)) return 'saying'
+    if (t.lower === 'had') return tokens.slice(i + 1, i + 3).some((n) => n.pos === 'VERB') ? 'earlier' : 'past'
+    return IRREGULAR_PAST.has(t.lower) || (t.pos === 'VERB' && /ed$/.test(t.lower)) ? 'past' : 'present'
+  }
+  return null
+}

@@ -77,11 +77,13 @@ export type ClaimScore = {
   spanAgree: number
   datedPairs: number
   datesRight: number
+  /** Why dates went wrong on matched claims, counted by value: */
+  dateErrors: { missing: number; extra: number; coarser: number; finer: number; noneGiven: number }
   fragments: number
 }
 
 export function emptyScore(): ClaimScore {
-  return { predicted: 0, gold: 0, matched: 0, spanAgree: 0, datedPairs: 0, datesRight: 0, fragments: 0 }
+  return { predicted: 0, gold: 0, matched: 0, spanAgree: 0, datedPairs: 0, datesRight: 0, dateErrors: { missing: 0, extra: 0, coarser: 0, finer: 0, noneGiven: 0 }, fragments: 0 }
 }
 
 /** Adds one article's predicted claims, matched one-to-one against its gold claims, to `into`. */
@@ -111,11 +113,29 @@ export function scoreArticle(pred: Predicted[], gold: GoldClaim[], into: ClaimSc
       const want = [...new Set(g.dates.map((d) => d.value))].sort().join(' ')
       const got = [...new Set(p.dates.map((d) => d.value))].sort().join(' ')
       if (want === got) into.datesRight++
+      else countDateErrors(g.dates.map((d) => d.value), p.dates.map((d) => d.value), into.dateErrors)
     }
   }
   into.predicted += pred.length
   into.gold += gold.length
   into.fragments += pred.filter((p) => isFragment(p.text)).length
+}
+
+/**
+ * A wrong value that is a prefix of the right one is coarser ("2009-06" for "2009-06-01"), one the
+ * right one is a prefix of is finer; other gold values are missing and other given values extra.
+ */
+function countDateErrors(gold: string[], got: string[], into: ClaimScore['dateErrors']) {
+  if (!got.length) into.noneGiven++
+  const left = new Set(got.filter((v) => !gold.includes(v)))
+  for (const want of gold.filter((v) => !got.includes(v))) {
+    const coarser = [...left].find((v) => want.startsWith(v))
+    const finer = [...left].find((v) => v.startsWith(want))
+    if (coarser) (into.coarser++, left.delete(coarser))
+    else if (finer) (into.finer++, left.delete(finer))
+    else into.missing++
+  }
+  into.extra += left.size
 }
 
 export function formatScore(name: string, s: ClaimScore) {
@@ -125,6 +145,7 @@ export function formatScore(name: string, s: ClaimScore) {
   const f3 = (x: number) => x.toFixed(3)
   return (
     `  ${name.padEnd(26)} P ${f3(p)}  R ${f3(r)}  F1 ${f3(f1)}  (${s.predicted} predicted, ${s.gold} gold, ${s.matched} matched)` +
-    `  span agreement ${f3(s.spanAgree / Math.max(1, s.matched))}  dates right ${s.datesRight}/${s.datedPairs} = ${f3(s.datesRight / Math.max(1, s.datedPairs))}  fragments ${s.fragments}`
+    `  span agreement ${f3(s.spanAgree / Math.max(1, s.matched))}  dates right ${s.datesRight}/${s.datedPairs} = ${f3(s.datesRight / Math.max(1, s.datedPairs))}  fragments ${s.fragments}` +
+    `\n  ${''.padEnd(26)} date errors: ${s.dateErrors.missing} missing, ${s.dateErrors.extra} extra, ${s.dateErrors.coarser} coarser, ${s.dateErrors.finer} finer; ${s.dateErrors.noneGiven} claims given none`
   )
 }

@@ -84,7 +84,7 @@ function Facets({ claim }: { claim: Claim }) {
                     </>
                   ) : (
                     <>
-                      <q>{c.text}</q> <span className="muted">{c.kind === 'speaker' ? 'speaker of the quotation' : 'from elsewhere in the sentence'}</span>
+                      <q>{c.text}</q> <span className="muted">{c.kind === 'speaker' ? 'speaker of the quotation' : c.kind === 'time' ? 'when, from the sentences before' : 'from elsewhere in the sentence'}</span>
                     </>
                   )}
                 </li>
