@@ -83,13 +83,23 @@ function quoteMask(tokens: Token[]): boolean[] {
   return mask
 }
 
+/** "Ford" in "…, and Ford Motor Company sales fell": a capitalised "verb" inside the sentence before a noun is a name. */
+const capitalisedName = (tokens: Token[], j: number) =>
+  j > 0 && tokens[j]!.pos === 'VERB' && /^\p{Lu}/u.test(tokens[j]!.text) && (tokens[j + 1]?.pos === 'PROPN' || tokens[j + 1]?.pos === 'NOUN')
+
 /** The index of the finite verb of a clause starting at token `i` (subject, then verb), or -1. */
 function clauseVerbAt(tokens: Token[], i: number, end = tokens.length): number {
   const first = tokens[i]
-  if (!first || !(SUBJECT_POS.has(first.pos) || first.pos === 'ADV')) return -1
+  if (!first || !(SUBJECT_POS.has(first.pos) || first.pos === 'ADV' || capitalisedName(tokens, i))) return -1
   let nominal = false
   for (let j = i; j < Math.min(end, i + 12); j++) {
     const t = tokens[j]!
+    // "…, and Ford Motor Company sales fell": a capitalised word inside the sentence is a name,
+    // whatever the tagger guessed
+    if (capitalisedName(tokens, j)) {
+      nominal = true
+      continue
+    }
     if (isVerbal(t)) return nominal && isFiniteVerb(tokens, j) ? j : -1
     if (isNominal(t)) nominal = true
     else if (!(SUBJECT_POS.has(t.pos) || t.pos === 'ADV' || (t.pos === 'PART' && /^'s?$|^’s?$/.test(t.text)) || t.lower === 'of' || t.lower === '-'))
@@ -123,7 +133,10 @@ function mainSubject(sentence: string, tokens: Token[], fromToken: number) {
       // a leading adverb of time or manner is not part of the subject ("Today Apple has …")
       let from = fromToken
       while (from < j - 1 && (tokens[from]!.pos === 'ADV' || /^(?:today|yesterday|now|then|also|still|meanwhile)$/.test(tokens[from]!.lower))) from++
-      return { text: sentence.slice(tokens[from]!.start, tokens[j - 1]!.end), verb: j }
+      // nor one before the verb ("Other carmakers also saw …")
+      let to = j - 1
+      while (to > from && tokens[to]!.pos === 'ADV') to--
+      return { text: sentence.slice(tokens[from]!.start, tokens[to]!.end), verb: j }
     }
   }
   return null
@@ -182,7 +195,11 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     let v = i + 1
     if (tokens[v]?.pos === 'ADV') v++
     const verb = tokens[v]
-    if (!currentSubject || !verb || verb.pos !== 'VERB' || /ing$/.test(verb.lower)) continue
+    // "…and was extended in 2011", "…and has 300 staff": an auxiliary or "have" leads the phrase
+    const auxLed = verb?.pos === 'AUX' && (tokens[v + 1]?.pos === 'VERB' || (/^(?:has|have|had)$/.test(verb.lower) && /^(?:DET|NUM|ADJ|NOUN)$/.test(tokens[v + 1]?.pos ?? '')))
+    if (!currentSubject || !verb || (verb.pos !== 'VERB' && !auxLed) || /ing$/.test(verb.lower) || /^\p{Lu}/u.test(verb.text)) continue
+    // inside "X said A and B" the shared subject is A's, not the speaker: left whole
+    if (tokens.slice(segmentStart, i).some((x) => isReporting(x))) continue
     if (t.lower === 'while' || t.lower === 'whereas') continue
     // The verb before the conjunction must be finite too ("decided to lift and restore" is one act).
     let before = i - 1
@@ -192,7 +209,7 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     // claim would change meaning without it
     let aux = before - 1
     while (aux > segmentStart && (tokens[aux]!.pos === 'ADV' || tokens[aux]!.pos === 'PART')) aux--
-    if (tokens[aux]?.pos === 'AUX' && !/(?:s|ed)$/.test(verb.lower)) continue
+    if (!auxLed && tokens[aux]?.pos === 'AUX' && !/(?:s|ed)$/.test(verb.lower)) continue
     if (tokens.slice(v + 1).filter((x) => /[\p{L}\p{N}]/u.test(x.text)).length < 2) continue
     const subjectText = currentSubject
     const adverb = v > i + 1 ? tokens[i + 1]!.lower : ''
@@ -323,7 +340,41 @@ function isClause(text: string, tokens: Token[], start: number, end: number) {
  * not given.
  */
 export function splitClaims(sentence: string, tokens: Token[] = tag(sentence)): Clause[] {
-  return withAppositive(sentence, tokens, splitClauses(sentence, tokens))
+  const clauses = splitClauses(sentence, tokens)
+  const relative = withRelative(sentence, tokens, clauses)
+  return relative === clauses ? withAppositive(sentence, tokens, clauses) : relative
+}
+
+/**
+ * "Norvik Foods, which employs 4,000 people, will close its Oslo plant": a non-restrictive
+ * relative clause on the subject states a fact of its own ("Norvik Foods employs 4,000 people."),
+ * and the main claim reads without it.
+ */
+function withRelative(sentence: string, tokens: Token[], clauses: Clause[]): Clause[] {
+  let j = tokens[0]?.pos === 'DET' ? 1 : 0
+  const nameStart = j
+  while (j < tokens.length && (tokens[j]!.pos === 'PROPN' || tokens[j]!.pos === 'NOUN' || tokens[j]!.pos === 'ADJ' || tokens[j]!.pos === 'NUM') && j - nameStart < 6) j++
+  if (j === nameStart || !isNominal(tokens[j - 1]) || tokens[j]?.text !== ',') return clauses
+  const rel = tokens[j + 1]
+  if (!rel || (rel.lower !== 'which' && rel.lower !== 'who')) return clauses
+  const verbAt = tokens[j + 2]?.pos === 'ADV' ? j + 3 : j + 2
+  if (!isFiniteVerb(tokens, verbAt)) return clauses
+  let k = verbAt + 1
+  while (k < tokens.length && tokens[k]!.text !== ',' && k - j < 30) {
+    if (/^[“”"`'(;:]$/.test(tokens[k]!.text) || tokens[k]!.lower === 'which' || tokens[k]!.lower === 'who') return clauses
+    k++
+  }
+  if (tokens[k]?.text !== ',') return clauses
+  const mainVerb = tokens[k + 1]?.pos === 'ADV' ? k + 2 : k + 1
+  if (!isFiniteVerb(tokens, mainVerb)) return clauses
+  const main = clauses[0]!
+  const cut = sentence.slice(tokens[j]!.start, tokens[k]!.end)
+  if (main.start !== 0 || !main.text.includes(cut)) return clauses
+  const name = sentence.slice(tokens[0]!.start, tokens[j - 1]!.end)
+  const said = sentence.slice(tokens[j + 2]!.start, tokens[k - 1]!.end)
+  const fact: Clause = { start: 0, end: tokens[k - 1]!.end, text: finish(`${name} ${said}`), via: 'relative' }
+  if (wordCount(fact.text) < MIN_WORDS) return clauses
+  return [fact, { ...main, text: main.text.replace(cut, '') }, ...clauses.slice(1)]
 }
 
 /** Nouns that say who a person is: such an appositive stays in its claim ("Ana Ruiz, the mayor, said"). */

@@ -54,7 +54,9 @@ const SETTING_VALUE = /^\d{4}-(?:\d{2}(?:-\d{2})?|Q[1-4]|W\d{2})$/
 export function settingOf(dates: DateMention[], text: string): { date: DateMention; words: string } | null {
   for (const d of dates) {
     if (!SETTING_VALUE.test(d.value) || NOT_A_SETTING.test(d.text)) continue
-    const before = /\b(on|in|during|at|by)\s+$/i.exec(text.slice(Math.max(0, d.start - 8), d.start))
+    // "since May", "until March", "by June": a bound, not when it happened
+    if (/\b(?:since|until|till|before|after|from|by|through|to|between|and)\s+$/i.test(text.slice(Math.max(0, d.start - 9), d.start))) continue
+    const before = /\b(on|in|during|at)\s+$/i.exec(text.slice(Math.max(0, d.start - 8), d.start))
     const words = /^(?:today|yesterday|tonight|this\b)/i.test(d.text)
       ? d.text
       : `${before ? before[1]!.toLowerCase() : /^\d{4}-\d{2}-\d{2}$/.test(d.value) ? 'on' : 'in'} ${d.text}`

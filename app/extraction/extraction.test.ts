@@ -436,6 +436,22 @@ describe('claims read alone', () => {
     expect(claims[1]!.attribution).toBeNull()
   })
 
+  test('a relative clause on the subject is a fact of its own; an auxiliary-led verb phrase repeats the subject; a capitalised name after "and" starts a clause', () => {
+    expect(claimsOf('Norvik Foods, which employs 4,000 people, will close its Oslo plant.').map((c) => c.text)).toEqual([
+      'Norvik Foods employs 4,000 people.',
+      'Norvik Foods will close its Oslo plant.',
+    ])
+    expect(claimsOf('The line opened in 1998 and was extended in 2011.').map((c) => c.text)).toEqual(['The line opened in 1998.', 'The line was extended in 2011.'])
+    expect(claimsOf('Other carmakers also saw sales slip: Kessler and Orvo both reported a 39% loss, and Ford Motor Company sales fell 41%.').map((c) => c.text)).toEqual([
+      'Other carmakers also saw sales slip: Kessler and Orvo both reported a 39% loss.',
+      'Ford Motor Company sales fell 41%.',
+    ])
+    // inside a report the shared subject is not the speaker's: left whole
+    expect(claimsOf('Police said the driver was drunk and had no licence.').map((c) => c.text)).toEqual(['Police said the driver was drunk and had no licence.'])
+    // "since May" bounds the closures; it is not when the cuts happened
+    expect(claimsOf('The company cut 300 jobs and has closed two plants since May.', '2024-03-20').map((c) => c.text)[0]).toBe('The company cut 300 jobs.')
+  })
+
   test('a past event with no date of its own takes the time the article is telling about, and says so', () => {
     const claims = claimsOf('Retail sales in Norway rose 4% in February. Car sales fell 2%. Kia sold 1,200 cars.', '2024-03-20')
     expect(claims.map((c) => c.text)).toEqual([
