@@ -34,8 +34,8 @@ const LEADING_SUBORDINATE = /^(While|Although|Though|Whereas)\s+([^,;]{8,200}),\
 const ABSOLUTE = new RegExp(`,\\s+with\\s+((?:the\\s+|its\\s+|their\\s+)?[\\p{L}\\-]+(?:\\s+[\\p{L}\\-]+){0,3}?)\\s+(${PAST_PARTICIPLE})\\b`, 'u')
 const DATE_WORDS =
   /\b(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|year|month|week)\b/
-const CLAUSE_CONJUNCTIONS = new Set(['and', 'but', 'yet', 'while', 'whilst', 'whereas'])
-const CONTRAST = new Set(['but', 'yet', 'while', 'whilst', 'whereas'])
+const CLAUSE_CONJUNCTIONS = new Set(['and', 'but', 'yet', 'while', 'whilst', 'whereas', 'although', 'though'])
+const CONTRAST = new Set(['but', 'yet', 'while', 'whilst', 'whereas', 'although', 'though'])
 /** A quantifier after a subject shows it is coordinated: "Chrysler and Toyota both reported". */
 const FLOATING_QUANTIFIER = /^(?:both|all|each|together|jointly)$/
 /** Subject words: determiners, adjectives, nouns, names, pronouns, numbers and what joins them. */
@@ -196,11 +196,14 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     if (tokens[v]?.pos === 'ADV') v++
     const verb = tokens[v]
     // "…and was extended in 2011", "…and has 300 staff": an auxiliary or "have" leads the phrase
-    const auxLed = verb?.pos === 'AUX' && (tokens[v + 1]?.pos === 'VERB' || (/^(?:has|have|had)$/.test(verb.lower) && /^(?:DET|NUM|ADJ|NOUN)$/.test(tokens[v + 1]?.pos ?? '')))
+    const negated = tokens[v + 1]?.pos === 'PART' && /^(?:not|n[’']t)$/.test(tokens[v + 1]!.lower) ? 1 : 0
+    const auxLed =
+      verb?.pos === 'AUX' &&
+      (tokens[v + 1 + negated]?.pos === 'VERB' || (!negated && /^(?:has|have|had)$/.test(verb.lower) && /^(?:DET|NUM|ADJ|NOUN)$/.test(tokens[v + 1]?.pos ?? '')))
     if (!currentSubject || !verb || (verb.pos !== 'VERB' && !auxLed) || /ing$/.test(verb.lower) || /^\p{Lu}/u.test(verb.text)) continue
     // inside "X said A and B" the shared subject is A's, not the speaker: left whole
     if (tokens.slice(segmentStart, i).some((x) => isReporting(x))) continue
-    if (t.lower === 'while' || t.lower === 'whereas') continue
+    if (t.lower === 'while' || t.lower === 'whereas' || t.lower === 'although' || t.lower === 'though') continue
     // The verb before the conjunction must be finite too ("decided to lift and restore" is one act).
     let before = i - 1
     while (before > segmentStart && !isVerbal(tokens[before])) before--

@@ -31,12 +31,14 @@ export type Discourse = {
   subjectOrganization: string | null
   /** Sentences since that quotation opened. */
   quoteAge: number
+  /** The plural subject of the last sentence ("The sources", "Chrysler and Toyota"), for a "They" after it. */
+  pluralSubject: string | null
   /** The time the article is telling about: the last calendar date a sentence named for its events. */
   time: { date: DateMention; words: string; sentence: number } | null
 }
 
 export function newDiscourse(): Discourse {
-  return { sentence: 0, people: [], organizations: [], phrases: new Map(), openQuoteSpeaker: null, quoteAge: 0, subjectOrganization: null, time: null }
+  return { sentence: 0, people: [], organizations: [], phrases: new Map(), openQuoteSpeaker: null, quoteAge: 0, subjectOrganization: null, pluralSubject: null, time: null }
 }
 
 /** How many sentences the time an article tells about carries to claims that name none. */
@@ -76,7 +78,8 @@ export function withTime(claimText: string, setting: { words: string }, article:
   // A name is written with its capital inside sentences too; a common word is not.
   const inside = (w: string) => new RegExp(`[\\p{Ll},;] ${w}(?![\\p{L}])`, 'u').test(article)
   // Seen neither way inside a sentence: as the tagger reads it.
-  const seen = inside(first) ? !inside(lower) : inside(lower) ? false : tagged.find((t) => t.text === first)?.pos === 'PROPN'
+  const tag = tagged.find((t) => t.text === first)
+  const seen = inside(first) ? !inside(lower) : inside(lower) ? false : !tag || tag.pos === 'PROPN'
   const keepCapital = !first || first === 'I' || first === lower || seen
   const rest = keepCapital ? claimText : `${lower}${claimText.slice(first.length)}`
   return `${capitalise(setting.words)}, ${rest}`
@@ -157,6 +160,10 @@ export function resolveOpening(text: string, d: Discourse, { continuesQuote }: {
         out = `The ${index.name.replace(/^The\s+/, '')}${out.slice(first!.length + 1 + second!.length)}`
         added.push({ kind: 'referent', text: index.name, replaces: `${first} ${second}` })
       }
+    } else if (first === 'They' && d.pluralSubject && /^[a-z]/.test(second!)) {
+      // "They also said …" after "The sources claimed …": the plural subject of the sentence before
+      out = `${capitalise(d.pluralSubject)}${out.slice(first!.length)}`
+      added.push({ kind: 'referent', text: capitalise(d.pluralSubject), replaces: first })
     } else if (/^(?:this|these|that|those)$/.test(lower) && /^[a-z]+$/.test(second!)) {
       const antecedent = d.phrases.get(singular(second!))
       if (antecedent && d.sentence - antecedent.sentence <= REACH && antecedent.phrase.toLowerCase() !== second!.toLowerCase()) {
@@ -213,6 +220,7 @@ export function observe(d: Discourse, sentence: string, tokens: Token[], entitie
   // a single name opening the sentence before its verb: "Boeing lost the contract"
   else if (tokens[0]?.pos === 'PROPN' && isVerbal(tokens[1]) && !d.people.some((p) => p.name.endsWith(tokens[0]!.text))) d.subjectOrganization = tokens[0].text
   else d.subjectOrganization = null
+  d.pluralSubject = pluralSubjectOf(sentence, tokens) ?? (/^They\b/.test(sentence) ? d.pluralSubject : null)
   // Noun phrases: adjectives and nouns ending in a noun ("corrective measures").
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.pos !== 'NOUN' || tokens[i + 1]?.pos === 'NOUN') continue
@@ -233,3 +241,23 @@ export function observe(d: Discourse, sentence: string, tokens: Token[], entitie
   } else if (balance < 0 || /[”"'»]\s*$/.test(sentence.trim()) || ++d.quoteAge >= 2) d.openQuoteSpeaker = null
   d.sentence++
 }
+
+/**
+ * The subject before a sentence's first verb when it is plural: a noun phrase ending in a plural
+ * noun ("The central banks") or names joined by "and" ("Chrysler and Toyota"). Not a pronoun,
+ * and not a phrase with a clause or quotation in it.
+ */
+function pluralSubjectOf(sentence: string, tokens: Token[]): string | null {
+  let j = 0
+  while (j < tokens.length && j < 10 && !isVerbal(tokens[j])) {
+    if (!/^(?:DET|ADJ|NOUN|PROPN|NUM|CCONJ|PART)$/.test(tokens[j]!.pos) || (tokens[j]!.pos === 'CCONJ' && tokens[j]!.lower !== 'and')) return null
+    j++
+  }
+  if (j === 0 || j >= tokens.length || j >= 10) return null
+  const last = tokens[j - 1]!
+  const joined = tokens.slice(0, j).some((t) => t.lower === 'and')
+  const plural = last.pos === 'NOUN' && /[^s]s$/.test(last.lower)
+  if (!(plural || (joined && last.pos === 'PROPN'))) return null
+  return sentence.slice(tokens[0]!.start, last.end).replace(/^The\b/, 'the')
+}
+

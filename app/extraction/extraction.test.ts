@@ -452,6 +452,15 @@ describe('claims read alone', () => {
     expect(claimsOf('The company cut 300 jobs and has closed two plants since May.', '2024-03-20').map((c) => c.text)[0]).toBe('The company cut 300 jobs.')
   })
 
+  test('"They" after a sentence with a plural subject is that subject', () => {
+    expect(claimsOf('The sources claimed the chief was pushed out. They also said that the board decided.').map((c) => c.text)[1]).toBe(
+      'The sources also said that the board decided.',
+    )
+    expect(claimsOf('Chrysler and Toyota reported a 39% loss in March. They blamed high fuel prices.', '2024-04-20').map((c) => c.text)[1]).toBe(
+      'In March, Chrysler and Toyota blamed high fuel prices.',
+    )
+  })
+
   test('a past event with no date of its own takes the time the article is telling about, and says so', () => {
     const claims = claimsOf('Retail sales in Norway rose 4% in February. Car sales fell 2%. Kia sold 1,200 cars.', '2024-03-20')
     expect(claims.map((c) => c.text)).toEqual([
