@@ -87,6 +87,20 @@ function quoteMask(tokens: Token[]): boolean[] {
 const capitalisedName = (tokens: Token[], j: number) =>
   j > 0 && tokens[j]!.pos === 'VERB' && /^\p{Lu}/u.test(tokens[j]!.text) && (tokens[j + 1]?.pos === 'PROPN' || tokens[j + 1]?.pos === 'NOUN')
 
+/** After a conjunction at `i - 1`: the token after a short opening phrase ("in 2003", "by 2010,"), or `i`. */
+function leadingPhraseEnd(tokens: Token[], i: number): number {
+  if (tokens[i]?.pos !== 'ADP') return i
+  let j = i + 1
+  if (tokens[j]?.pos === 'DET') j++
+  while (tokens[j]?.pos === 'ADJ') j++
+  // the head: one run of numbers, names or nouns ("2003", "Mobile", "the end")
+  const head = tokens[j]?.pos
+  if (head !== 'NUM' && head !== 'PROPN' && head !== 'NOUN') return i
+  while (tokens[j]?.pos === head && j - i <= 5) j++
+  if (tokens[j]?.text === ',') j++
+  return clauseVerbAt(tokens, j) >= 0 ? j : i
+}
+
 /** The index of the finite verb of a clause starting at token `i` (subject, then verb), or -1. */
 function clauseVerbAt(tokens: Token[], i: number, end = tokens.length): number {
   const first = tokens[i]
@@ -175,13 +189,17 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
       continue
     }
     if (!CLAUSE_CONJUNCTIONS.has(t.lower) || pairedConjunction(tokens, i)) continue
+    // "even though", "as though": a subordinate clause that belongs to the one before
+    if ((t.lower === 'though' || t.lower === 'although') && /^(?:even|as)$/.test(tokens[i - 1]?.lower ?? '')) continue
     const comma = tokens[i - 1]?.text === ','
     const at = comma ? tokens[i - 1]!.start : t.start
     const next = tokens[i + 1]!
     const skip = next.start - at
     if (!hasFiniteVerb(tokens, segmentStart, i)) continue
     const via: Clause['via'] = CONTRAST.has(t.lower) ? 'contrast' : 'coordination'
-    const ownVerb = clauseVerbAt(tokens, i + 1)
+    // "…, but in 2003 a scandal erupted": a short phrase of time or place may open the clause
+    const opener = leadingPhraseEnd(tokens, i + 1)
+    const ownVerb = clauseVerbAt(tokens, opener)
     if (ownVerb >= 0) {
       // "Chrysler and the Japanese Toyota both reported": one coordinated subject, not a new clause
       if (FLOATING_QUANTIFIER.test(tokens[ownVerb - 1]!.lower)) continue
@@ -252,6 +270,8 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     if (inQuote[i] || tokens[i - 1]!.text !== ',' || (t.lower !== 'which' && t.lower !== 'who')) continue
     if (!isFiniteVerb(tokens, i + 1) && !(tokens[i + 1]?.pos === 'ADV' && isFiniteVerb(tokens, i + 2))) continue
     if (tokens.slice(i + 1).some((x) => x.text === ',' || x.text === ';')) continue
+    // "it was Jobs, not Papermaster, who decided": a cleft, whose "who" is not the phrase before it
+    if (tokens.slice(bodyToken, i).some((x, n, all) => x.lower === 'it' && /^(?:was|is)$/.test(all[n + 1]?.lower ?? ''))) continue
     let a = i - 2
     while (a > bodyToken && (SUBJECT_POS.has(tokens[a - 1]!.pos) || tokens[a - 1]!.lower === 'of') && i - a < 8) a--
     while (a < i - 1 && tokens[a]!.pos !== 'DET' && tokens[a]!.pos !== 'PROPN') a++

@@ -452,6 +452,15 @@ describe('claims read alone', () => {
     expect(claimsOf('The company cut 300 jobs and has closed two plants since May.', '2024-03-20').map((c) => c.text)[0]).toBe('The company cut 300 jobs.')
   })
 
+  test('a clause after "but" or "and" may open with a phrase of time or place; "even though" stays; a cleft is not a relative clause', () => {
+    expect(claimsOf('Boeing had agreed to lease 100 tankers, but in 2003 a scandal erupted over the deal.').map((c) => c.text)).toEqual([
+      'Boeing had agreed to lease 100 tankers.',
+      'In 2003 a scandal erupted over the deal.',
+    ])
+    const whole = 'They said that it was Jobs, not Papermaster, who made the decision even though the company knew of the problems.'
+    expect(claimsOf(whole).map((c) => c.text)).toEqual([whole])
+  })
+
   test('"They" after a sentence with a plural subject is that subject', () => {
     expect(claimsOf('The sources claimed the chief was pushed out. They also said that the board decided.').map((c) => c.text)[1]).toBe(
       'The sources also said that the board decided.',

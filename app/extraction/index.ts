@@ -168,7 +168,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
       // just before it, is telling about.
       let claimText = opening.text
       const claimDates = [...carried, ...within(dates, start, end)]
-      if (!claimDates.length && !(continuesQuote && k === 0) && !/^[“"'‘`]/.test(claimText) && tenseOf(ownTokens) === 'past') {
+      if (!claimDates.length && !(continuesQuote && k === 0) && !/^[“"'‘`]/.test(claimText) && ownTokens[0]?.pos !== 'ADP' && tenseOf(ownTokens) === 'past') {
         const elsewhere = settingOf(dates.filter((d) => d.end <= start || d.start >= end), text)
         const setting = elsewhere ?? (discourse.time && discourse.sentence - discourse.time.sentence <= TIME_REACH ? discourse.time : null)
         if (setting) {
