@@ -31,6 +31,8 @@ export type Discourse = {
   subjectOrganization: string | null
   /** Sentences since that quotation opened. */
   quoteAge: number
+  /** Who was quoted in the last sentence, for a quotation opened right after it without a speaker. */
+  lastQuoted: string | null
   /** The plural subject of the last sentence ("The sources", "Chrysler and Toyota"), for a "They" after it. */
   pluralSubject: string | null
   /** The time the article is telling about: the last calendar date a sentence named for its events. */
@@ -38,7 +40,7 @@ export type Discourse = {
 }
 
 export function newDiscourse(): Discourse {
-  return { sentence: 0, people: [], organizations: [], phrases: new Map(), openQuoteSpeaker: null, quoteAge: 0, subjectOrganization: null, pluralSubject: null, time: null }
+  return { sentence: 0, people: [], organizations: [], phrases: new Map(), openQuoteSpeaker: null, quoteAge: 0, subjectOrganization: null, pluralSubject: null, time: null, lastQuoted: null }
 }
 
 /** How many sentences the time an article tells about carries to claims that name none. */
@@ -173,7 +175,7 @@ export function resolveOpening(text: string, d: Discourse, { continuesQuote }: {
     }
   }
 
-  if (continuesQuote && d.openQuoteSpeaker && !/^[“"`]/.test(out)) {
+  if (continuesQuote && d.openQuoteSpeaker) {
     const inner = out.replace(/^[“"‘`']+\s*/, '').replace(/\s*[”"’']+\s*$/, '')
     const speaker = capitalise(d.openQuoteSpeaker)
     out = `${speaker} said: “${inner}”`
@@ -227,7 +229,7 @@ export function observe(d: Discourse, sentence: string, tokens: Token[], entitie
     let j = i
     while (j > 0 && (tokens[j - 1]!.pos === 'ADJ' || tokens[j - 1]!.pos === 'NOUN') && i - j < 4) j--
     if (j === i) continue
-    const phrase = sentence.slice(tokens[j]!.start - sentenceStart, tokens[i]!.end - sentenceStart)
+    const phrase = sentence.slice(tokens[j]!.start, tokens[i]!.end)
     if (!isVerbal(tokens[j]) && /^[a-z][a-z\s-]+$/.test(phrase)) d.phrases.set(singular(tokens[i]!.text), { phrase, sentence: at })
   }
   // Only the last few sentences can hold a referent.
@@ -235,8 +237,9 @@ export function observe(d: Discourse, sentence: string, tokens: Token[], entitie
   if (d.organizations.length > 64) d.organizations.splice(0, d.organizations.length - 32)
   if (d.phrases.size > 4096) d.phrases.clear()
   const balance = quoteBalance(sentence)
+  d.lastQuoted = speaker && /[“”"]|``|''/.test(sentence) ? speaker.replace(/[.,;:]+$/, '') : d.openQuoteSpeaker
   if (balance > 0) {
-    d.openQuoteSpeaker = speakerBefore(sentence, entities, sentenceStart) ?? speaker
+    d.openQuoteSpeaker = speakerBefore(sentence, entities, sentenceStart) ?? speaker ?? d.openQuoteSpeaker
     d.quoteAge = 0
   } else if (balance < 0 || /[”"'»]\s*$/.test(sentence.trim()) || ++d.quoteAge >= 2) d.openQuoteSpeaker = null
   d.sentence++

@@ -129,7 +129,9 @@ export function findAttribution(text: string): Attribution | null {
   const before = SAID_BEFORE.exec(text)
   if (before) {
     const start = before.index + before[0].length - before[2]!.length
-    return { source: before[2]!, verb: before[1]!, start, end: start + before[2]!.length }
+    // "said Sandy Angers." ends the sentence: the full stop is not part of the name ("Inc." is)
+    const source = /(?:^|\s)(?!(?:Inc|Ltd|Corp|Co|Jr|Sr|St)\.$)[\p{L}’'-]{2,}\.$/u.test(before[2]!) ? before[2]!.slice(0, -1) : before[2]!
+    return { source, verb: before[1]!, start, end: start + source.length }
   }
   const after = SAID_AFTER.exec(text)
   if (after && !STOP_CAPS.has(after[1]!) ) {

@@ -461,6 +461,19 @@ describe('claims read alone', () => {
     expect(claimsOf(whole).map((c) => c.text)).toEqual([whole])
   })
 
+  test('a quotation opened with no speaker right after a quoted speaker is theirs, to its end; "These measures" after a later sentence', () => {
+    const text =
+      'Rain fell all day in the city.\n“We cut our design effort,” said Sandy Angers. “We need breakthroughs in engines.\nYou cannot simply shrink the plane.\nWe have hard challenges.”\nThe council imposed corrective measures on the club in 2019. These measures were lifted in June 2021.'
+    const claims = claimsOf(text, '2024-03-20')
+    expect(claims[1]!.attribution?.source).toBe('Sandy Angers')
+    expect(claims.slice(2, 5).map((c) => c.text)).toEqual([
+      'Sandy Angers said: “We need breakthroughs in engines.”',
+      'Sandy Angers said: “You cannot simply shrink the plane.”',
+      'Sandy Angers said: “We have hard challenges.”',
+    ])
+    expect(claims[6]!.text).toBe('The corrective measures were lifted in June 2021.')
+  })
+
   test('"They" after a sentence with a plural subject is that subject', () => {
     expect(claimsOf('The sources claimed the chief was pushed out. They also said that the board decided.').map((c) => c.text)[1]).toBe(
       'The sources also said that the board decided.',

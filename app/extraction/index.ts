@@ -140,6 +140,9 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     const owners = propositions.map(owner)
     // A quotation left open goes on in this sentence only if it reads as speech: it closes the
     // quotation or speaks in the first or second person (articles leave quotes unclosed).
+    // “…,” said Angers. “We need …”: a quotation opened with no speaker of its own, right after
+    // one that had a speaker, is that speaker's.
+    if (discourse.openQuoteSpeaker === null && !attribution && discourse.lastQuoted && /^\s*(?:[“"]|``)/.test(sentenceText)) discourse.openQuoteSpeaker = discourse.lastQuoted
     const continuesQuote =
       discourse.openQuoteSpeaker !== null && !attribution && (/(?:[”"»]|'')\s*$/.test(sentenceText) || /\b(?:I|we|our|us|my|me|you|your)\b/i.test(sentenceText))
     if (discourse.openQuoteSpeaker !== null && !continuesQuote) discourse.openQuoteSpeaker = null
