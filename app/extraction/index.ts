@@ -142,7 +142,9 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     // quotation or speaks in the first or second person (articles leave quotes unclosed).
     // “…,” said Angers. “We need …”: a quotation opened with no speaker of its own, right after
     // one that had a speaker, is that speaker's.
-    if (discourse.openQuoteSpeaker === null && !attribution && discourse.lastQuoted && /^\s*(?:[“"]|``)/.test(sentenceText)) discourse.openQuoteSpeaker = discourse.lastQuoted
+    // Not when the quotation closes before the sentence ends: its speaker follows it ("…,” enthused X).
+    if (discourse.openQuoteSpeaker === null && !attribution && discourse.lastQuoted && /^\s*(?:[“"]|``)/.test(sentenceText) && !/(?:[”"]|'')\s*,?\s*[\p{L}]/u.test(sentenceText.slice(1)))
+      discourse.openQuoteSpeaker = discourse.lastQuoted
     const continuesQuote =
       discourse.openQuoteSpeaker !== null && !attribution && (/(?:[”"»]|'')\s*$/.test(sentenceText) || /\b(?:I|we|our|us|my|me|you|your)\b/i.test(sentenceText))
     if (discourse.openQuoteSpeaker !== null && !continuesQuote) discourse.openQuoteSpeaker = null
