@@ -123,7 +123,7 @@ function clauseVerbAt(tokens: Token[], i: number, end = tokens.length): number {
 }
 
 function hasFiniteVerb(tokens: Token[], from: number, to: number) {
-  for (let j = from; j < to; j++) if (isFiniteVerb(tokens, j)) return true
+  for (let j = from; j < to; j++) if (isFiniteVerb(tokens, j) && !capitalisedName(tokens, j)) return true
   return false
 }
 
@@ -231,6 +231,8 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     let aux = before - 1
     while (aux > segmentStart && (tokens[aux]!.pos === 'ADV' || tokens[aux]!.pos === 'PART')) aux--
     if (!auxLed && tokens[aux]?.pos === 'AUX' && !/(?:s|ed)$/.test(verb.lower)) continue
+    // "are selected and purchased by …": a participle shares the auxiliaries, which are repeated
+    const sharedAux = !auxLed && tokens[aux]?.pos === 'AUX' && /(?:ed|en)$/.test(verb.lower) ? sentence.slice(tokens[aux]!.start, tokens[before - 1]!.end) : ''
     if (tokens.slice(v + 1).filter((x) => /[\p{L}\p{N}]/u.test(x.text)).length < 2) continue
     const subjectText = currentSubject
     const adverb = v > i + 1 ? tokens[i + 1]!.lower : ''
@@ -239,7 +241,7 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
       skip,
       via: t.lower === 'but' ? 'contrast' : 'shared-subject',
       carries: subjectText,
-      rewrite: (rest) => `${subjectText} ${adverb && /^(?:also|then)$/.test(adverb) ? rest.slice(rest.indexOf(' ') + 1) : rest}`,
+      rewrite: (rest) => `${subjectText} ${sharedAux ? `${sharedAux} ` : ''}${adverb && /^(?:also|then)$/.test(adverb) ? rest.slice(rest.indexOf(' ') + 1) : rest}`,
     })
     segmentStart = i + 1
   }
@@ -490,10 +492,12 @@ function splitClauses(sentence: string, tokens: Token[]): Clause[] {
           text = `${report} ${lowerFirst(before)}`
           carried.push(report)
         }
-        if (context && !DATE_WORDS.test(text) && DATE_WORDS.test(context)) {
+        // the time or place the sentence opens with scopes every clause ("In China, …")
+        const place = context && /^(?:In|At)\s+(?:the\s+)?\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,3}$/u.test(context) && !DATE_WORDS.test(context)
+        if (context && ((!DATE_WORDS.test(text) && DATE_WORDS.test(context)) || (place && !text.includes(context.replace(/^\S+\s+/, ''))))) {
           text = `${context}, ${lowerFirst(text)}`
           carried.push(context)
-        }
+        } else text = capitalise(text)
       }
       clauses.push({ start: span.start, end: span.end, text: finish(text), via: clauses.length === 0 ? 'sentence' : via, ...(carried.length ? { carried } : {}) })
     }

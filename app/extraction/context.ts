@@ -146,7 +146,8 @@ export function resolveOpening(text: string, d: Discourse, { continuesQuote }: {
     } else if ((lower === 'his' || lower === 'her') && person && /^[a-z]/.test(second!)) {
       out = `${person.name}’s${out.slice(first!.length)}`
       added.push({ kind: 'referent', text: `${person.name}’s`, replaces: first })
-    } else if (first === 'It' && d.subjectOrganization && IT_ACTS.test(second!)) {
+    } else if (first === 'It' && d.subjectOrganization && IT_ACTS.test(second!) && (!/^(?:will|would|has|had|also)$/.test(second!) || IT_ACTS.test(third ?? ''))) {
+      // ("It will seat 300 people" is about a thing; "It will cut 300 jobs" may be the organisation)
       // "It said …", "It reported …": the organisation the last sentence was about
       out = `${d.subjectOrganization}${out.slice(first!.length)}`
       added.push({ kind: 'referent', text: d.subjectOrganization, replaces: first })

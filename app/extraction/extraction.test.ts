@@ -474,6 +474,19 @@ describe('claims read alone', () => {
     expect(claims[6]!.text).toBe('The corrective measures were lifted in June 2021.')
   })
 
+  test('a participle after "and" shares the auxiliaries and the place the sentence opens with; a capitalised "verb" in a list of names is a name', () => {
+    expect(claimsOf('In China, airliners are selected and purchased by the government.').map((c) => c.text)).toEqual([
+      'In China, airliners are selected.',
+      'In China, airliners are purchased by the government.',
+    ])
+    const names = "Boeing's Launch Systems, Launch Services and Delta Program units are to be allowed to bid for contracts again."
+    expect(claimsOf(names).map((c) => c.text)).toEqual([names])
+    // "It will seat 300 people" is about the aircraft, not the company named before
+    expect(claimsOf('Boeing will begin production in 2006, and the aircraft should enter service in 2008. It will seat 200 to 300 people.')[2]!.text).toBe(
+      'It will seat 200 to 300 people.',
+    )
+  })
+
   test('"They" after a sentence with a plural subject is that subject', () => {
     expect(claimsOf('The sources claimed the chief was pushed out. They also said that the board decided.').map((c) => c.text)[1]).toBe(
       'The sources also said that the board decided.',
