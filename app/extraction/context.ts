@@ -78,13 +78,25 @@ export function withTime(claimText: string, setting: { words: string }, article:
   const first = /^[\p{L}’']+/u.exec(claimText)?.[0] ?? ''
   const lower = first.toLowerCase()
   // A name is written with its capital inside sentences too; a common word is not.
-  const inside = (w: string) => new RegExp(`[\\p{Ll},;] ${w}(?![\\p{L}])`, 'u').test(article)
+  const inside = (w: string) => seenInside(article, w)
   // Seen neither way inside a sentence: as the tagger reads it.
   const tag = tagged.find((t) => t.text === first)
   const seen = inside(first) ? !inside(lower) : inside(lower) ? false : !tag || tag.pos === 'PROPN'
   const keepCapital = !first || first === 'I' || first === lower || seen
   const rest = keepCapital ? claimText : `${lower}${claimText.slice(first.length)}`
   return `${capitalise(setting.words)}, ${rest}`
+}
+
+/** Per article: whether a word is written, in that form, after a lower-case word inside a sentence. */
+let insideCache: { article: string; words: Map<string, boolean> } = { article: '', words: new Map() }
+function seenInside(article: string, word: string): boolean {
+  if (insideCache.article !== article) insideCache = { article, words: new Map() }
+  let seen = insideCache.words.get(word)
+  if (seen === undefined) {
+    seen = new RegExp(`[\\p{Ll},;] ${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(article)
+    insideCache.words.set(word, seen)
+  }
+  return seen
 }
 
 /** How many sentences back a referent may be. */
