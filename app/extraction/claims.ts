@@ -39,6 +39,7 @@ const CONTRAST = new Set(['but', 'yet', 'while', 'whilst', 'whereas', 'although'
 /** A quantifier after a subject shows it is coordinated: "Chrysler and Toyota both reported". */
 const FLOATING_QUANTIFIER = /^(?:both|all|each|together|jointly)$/
 /** Subject words: determiners, adjectives, nouns, names, pronouns, numbers and what joins them. */
+const RELATIVE = /^(?:who|whom|whose|which)$/
 const SUBJECT_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM', 'SYM'])
 
 function capitalise(s: string) {
@@ -115,6 +116,8 @@ function clauseVerbAt(tokens: Token[], i: number, end = tokens.length): number {
       continue
     }
     if (isVerbal(t)) return nominal && isFiniteVerb(tokens, j) ? j : -1
+    // "Airbus whose A380 first flew": a relative clause, not a clause of its own
+    if (RELATIVE.test(t.lower) && j > i) return -1
     if (isNominal(t)) nominal = true
     else if (!(SUBJECT_POS.has(t.pos) || t.pos === 'ADV' || (t.pos === 'PART' && /^'s?$|^’s?$/.test(t.text)) || t.lower === 'of' || t.lower === '-'))
       return -1
@@ -191,6 +194,9 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     if (!CLAUSE_CONJUNCTIONS.has(t.lower) || pairedConjunction(tokens, i)) continue
     // "even though", "as though": a subordinate clause that belongs to the one before
     if ((t.lower === 'though' || t.lower === 'although') && /^(?:even|as)$/.test(tokens[i - 1]?.lower ?? '')) continue
+    // "said that, although A, B": the clause opens what is said, and belongs to B
+    const beforeCut = tokens[i - 1]?.text === ',' ? tokens[i - 2] : tokens[i - 1]
+    if (beforeCut && (beforeCut.lower === 'that' || isReporting(beforeCut))) continue
     const comma = tokens[i - 1]?.text === ','
     const at = comma ? tokens[i - 1]!.start : t.start
     const next = tokens[i + 1]!
@@ -219,8 +225,9 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
       verb?.pos === 'AUX' &&
       (tokens[v + 1 + negated]?.pos === 'VERB' || (!negated && /^(?:has|have|had)$/.test(verb.lower) && /^(?:DET|NUM|ADJ|NOUN)$/.test(tokens[v + 1]?.pos ?? '')))
     if (!currentSubject || !verb || (verb.pos !== 'VERB' && !auxLed) || /ing$/.test(verb.lower) || /^\p{Lu}/u.test(verb.text)) continue
-    // inside "X said A and B" the shared subject is A's, not the speaker: left whole
-    if (tokens.slice(segmentStart, i).some((x) => isReporting(x))) continue
+    // inside "X said A and B" the shared subject is A's, not the speaker, and after "Y whose Z
+    // flew" it may be Z: left whole
+    if (tokens.slice(segmentStart, i).some((x) => isReporting(x) || RELATIVE.test(x.lower))) continue
     if (t.lower === 'while' || t.lower === 'whereas' || t.lower === 'although' || t.lower === 'though') continue
     // The verb before the conjunction must be finite too ("decided to lift and restore" is one act).
     let before = i - 1

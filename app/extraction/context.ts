@@ -99,11 +99,15 @@ function seenInside(article: string, word: string): boolean {
   return seen
 }
 
+/** A person's name after a role in a speaker's description: "… Chief Executive Dermot Mannion". */
+const SPEAKER_NAME =
+  /\b(?:[Cc]hief [Ee]xecutive|CEO|[Pp]resident|[Cc]hairman|[Cc]hairwoman|[Mm]inister|[Ss]pokes(?:man|woman|person)|[Dd]irector|[Mm]anager|[Ee]conomist|[Aa]nalyst|[Oo]fficer|[Ss]ecretary|[Hh]ead|[Ff]ounder)\s+(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}’'-]+){1,2})$/u
+
 /** How many sentences back a referent may be. */
 const REACH = 3
 
 const FILLER =
-  /^(?:It is (?:worth|important to) (?:noting|mentioning|note|mention) that|It should be (?:noted|mentioned) that|In a related (?:development|context|move),?|In other news,|However,|Meanwhile,|In addition,|Additionally,|Moreover,|Furthermore,|Also,|Separately,|Notably,|Indeed,|Nonetheless,|Nevertheless,|Still,|Besides,|Overall,|Elsewhere,|At the same time,|And|Plus)\s+/i
+  /^(?:It is (?:worth|important to) (?:noting|mentioning|note|mention) that|It should be (?:noted|mentioned) that|In a related (?:development|context|move),?|In other news,|However,|Meanwhile,|In addition,|Additionally,|Moreover,|Furthermore,|Also,|Separately,|Notably,|Indeed,|Nonetheless,|Nevertheless,|Still,|Besides,|Overall,|Elsewhere,|At the same time,|And|Plus|\d+px)\s+/i
 const ORG_NOUNS =
   /^(?:company|firm|group|carrier|airline|automaker|carmaker|bank|manufacturer|maker|retailer|agency|organi[sz]ation|conglomerate|insurer|lender|broadcaster|operator|business|corporation|giant|club|team|party)$/i
 /** Verbs after "It" that an organisation does (not "It is", which is too often "it is expected that"). */
@@ -216,8 +220,13 @@ function speakerBefore(sentence: string, entities: EntityMention[], sentenceStar
 /** Records what a sentence names, for the sentences after it. */
 export function observe(d: Discourse, sentence: string, tokens: Token[], entities: EntityMention[], speaker: string | null, sentenceStart: number) {
   const at = d.sentence
+  // The person a sentence quotes comes first for a "he" or "she" after it: "Aer Lingus Chief
+  // Executive Dermot Mannion stated …" names Dermot Mannion.
+  const quoted = speaker ? SPEAKER_NAME.exec(speaker) : null
+  if (quoted) d.people.push({ name: quoted[1]!, sentence: at })
   for (const e of entities) {
     const name = e.text.replace(/^(?:The|A|An)\s+/, '')
+    if (/^(?:US|U\.S\.|USA|UK|U\.K\.|EU|UN)$/.test(name)) continue
     if (e.type === 'person' && NOT_A_PERSON.test(name)) continue
     if (e.type === 'person' && name.split(/\s+/).length >= 2) d.people.push({ name, sentence: at })
     else if (e.type === 'person') {

@@ -487,6 +487,16 @@ describe('claims read alone', () => {
     )
   })
 
+  test('"he" after a quoted speaker is the speaker; "said that, although …" and "X whose Y flew … and is" stay whole; page junk is dropped', () => {
+    const claims = claimsOf(
+      'Aer Lingus Chief Executive Dermot Mannion stated that the aircraft were better on fuel. He also said that, although the aircraft cost € 1.78 billion, Airbus had offered a discount.',
+    )
+    expect(claims[1]!.text).toBe('Dermot Mannion also said that, although the aircraft cost € 1.78 billion, Airbus had offered a discount.')
+    const whole = 'The 787 shows the strategies of Boeing and Airbus whose A380 first flew in April 2005 and is expected to enter service this year.'
+    expect(claimsOf(whole).map((c) => c.text)).toEqual([whole])
+    expect(claimsOf('150px Airbus has announced 10,000 job cuts over four years.')[0]!.text).toBe('Airbus has announced 10,000 job cuts over four years.')
+  })
+
   test('"They" after a sentence with a plural subject is that subject', () => {
     expect(claimsOf('The sources claimed the chief was pushed out. They also said that the board decided.').map((c) => c.text)[1]).toBe(
       'The sources also said that the board decided.',
