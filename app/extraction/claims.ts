@@ -239,7 +239,8 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     while (aux > segmentStart && (tokens[aux]!.pos === 'ADV' || tokens[aux]!.pos === 'PART')) aux--
     if (!auxLed && tokens[aux]?.pos === 'AUX' && !/(?:s|ed)$/.test(verb.lower)) continue
     // "are selected and purchased by …": a participle shares the auxiliaries, which are repeated
-    const sharedAux = !auxLed && tokens[aux]?.pos === 'AUX' && /(?:ed|en)$/.test(verb.lower) ? sentence.slice(tokens[aux]!.start, tokens[before - 1]!.end) : ''
+    const sharedAux =
+      !auxLed && tokens[aux]?.pos === 'AUX' && /(?:ed|en)$/.test(verb.lower) && /(?:ed|en)$/.test(tokens[before]!.lower) ? sentence.slice(tokens[aux]!.start, tokens[before - 1]!.end) : ''
     if (tokens.slice(v + 1).filter((x) => /[\p{L}\p{N}]/u.test(x.text)).length < 2) continue
     const subjectText = currentSubject
     const adverb = v > i + 1 ? tokens[i + 1]!.lower : ''

@@ -31,6 +31,10 @@ export type Discourse = {
   subjectOrganization: string | null
   /** Sentences since that quotation opened. */
   quoteAge: number
+  /** The last person who was the subject or speaker of a sentence: whom a "he" or "she" most likely means. */
+  protagonist: { name: string; sentence: number } | null
+  /** The whole article, to see how it writes a word elsewhere. */
+  article: string
   /** Who was quoted in the last sentence, for a quotation opened right after it without a speaker. */
   lastQuoted: string | null
   /** The plural subject of the last sentence ("The sources", "Chrysler and Toyota"), for a "They" after it. */
@@ -39,8 +43,8 @@ export type Discourse = {
   time: { date: DateMention; words: string; sentence: number } | null
 }
 
-export function newDiscourse(): Discourse {
-  return { sentence: 0, people: [], organizations: [], phrases: new Map(), openQuoteSpeaker: null, quoteAge: 0, subjectOrganization: null, pluralSubject: null, time: null, lastQuoted: null }
+export function newDiscourse(article = ''): Discourse {
+  return { sentence: 0, people: [], organizations: [], phrases: new Map(), openQuoteSpeaker: null, quoteAge: 0, subjectOrganization: null, pluralSubject: null, time: null, lastQuoted: null, protagonist: null, article }
 }
 
 /** How many sentences the time an article tells about carries to claims that name none. */
@@ -85,6 +89,19 @@ export function withTime(claimText: string, setting: { words: string }, article:
   const keepCapital = !first || first === 'I' || first === lower || seen
   const rest = keepCapital ? claimText : `${lower}${claimText.slice(first.length)}`
   return `${capitalise(setting.words)}, ${rest}`
+}
+
+/** Per article: whether a capitalised word is also written in lower case somewhere. */
+let lowerCache: { article: string; words: Map<string, boolean> } = { article: '', words: new Map() }
+function writtenLower(article: string, word: string): boolean {
+  if (!article || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false
+  if (lowerCache.article !== article) lowerCache = { article, words: new Map() }
+  let seen = lowerCache.words.get(word)
+  if (seen === undefined) {
+    seen = new RegExp(`(?<![\\p{L}])${word.toLowerCase()}(?![\\p{L}])`, 'u').test(article)
+    lowerCache.words.set(word, seen)
+  }
+  return seen
 }
 
 /** Per article: whether a word is written, in that form, after a lower-case word inside a sentence. */
@@ -149,7 +166,7 @@ export function resolveOpening(text: string, d: Discourse, { continuesQuote }: {
   if (words) {
     const [, first, second, third] = words
     const lower = first!.toLowerCase()
-    const person = recent(d.people, d.sentence)
+    const person = d.protagonist && d.sentence - d.protagonist.sentence <= REACH ? d.protagonist : recent(d.people, d.sentence)
     const org = recent(d.organizations, d.sentence)
     const surname = /^\p{Lu}[\p{L}’'-]+$/u.test(first!) && /^[a-z]/.test(second!) ? [...d.people].reverse().find((p) => p.name.endsWith(` ${first}`) && d.sentence - p.sentence <= 8) : undefined
     if (surname) {
@@ -224,11 +241,15 @@ export function observe(d: Discourse, sentence: string, tokens: Token[], entitie
   // Executive Dermot Mannion stated …" names Dermot Mannion.
   const quoted = speaker ? SPEAKER_NAME.exec(speaker) : null
   if (quoted) d.people.push({ name: quoted[1]!, sentence: at })
+  const before = d.people.length
   for (const e of entities) {
     const name = e.text.replace(/^(?:The|A|An)\s+/, '')
     if (/^(?:US|U\.S\.|USA|UK|U\.K\.|EU|UN)$/.test(name)) continue
     if (e.type === 'person' && NOT_A_PERSON.test(name)) continue
-    if (e.type === 'person' && name.split(/\s+/).length >= 2) d.people.push({ name, sentence: at })
+    // "Current PowerPC", "Digital Rights": a capitalised common word ("current" elsewhere) opens no name
+    if (e.type === 'person' && name.split(/\s+/).length >= 2) {
+      if (!writtenLower(d.article, name.split(/\s+/)[0]!)) d.people.push({ name, sentence: at })
+    }
     else if (e.type === 'person') {
       // a surname alone refers to the full name given before it
       const full = [...d.people].reverse().find((p) => p.name.endsWith(` ${name}`))
@@ -236,6 +257,16 @@ export function observe(d: Discourse, sentence: string, tokens: Token[], entitie
     } else if (e.type === 'organization' || (e.type === 'other' && /^\p{Lu}{2,}$|^[\p{Lu}][\p{L}&.-]+(?:\s[\p{Lu}][\p{L}&.-]+)*$/u.test(name) && name.length > 2))
       d.organizations.push({ name, sentence: at, typed: e.type === 'organization' })
   }
+  // The person a sentence is about: its speaker, or a name that is its subject (before its first
+  // verb, and not a modifier of a noun after it: "Current PowerPC programs can run").
+  const firstVerb = tokens.findIndex((t) => isVerbal(t))
+  const subjectPerson = entities.find((e) => {
+    if (e.type !== 'person' || e.start - sentenceStart > 40) return false
+    const after = tokens.find((t) => t.start >= e.end - sentenceStart)
+    return (firstVerb < 0 || e.end - sentenceStart <= tokens[firstVerb]!.start) && after?.pos !== 'NOUN' && after?.pos !== 'PROPN'
+  })
+  const named = quoted?.[1] ?? (speaker ? [...d.people].reverse().find((p) => p.name === speaker || p.name.endsWith(` ${speaker}`))?.name : null) ?? (subjectPerson ? d.people.slice(before).find((p) => p.name.endsWith(subjectPerson.text.split(/\s+/).pop()!))?.name : null)
+  if (named) d.protagonist = { name: named, sentence: at }
   // The organisation a sentence is about: named in its first four words.
   const subject = entities.find((e) => e.start - sentenceStart <= 30 && (e.type === 'organization' || e.type === 'other') && !NOT_A_PERSON.test(e.text) && /^\p{Lu}/u.test(e.text))
   const opening = sentence.slice(0, subject ? subject.start - sentenceStart : 0)

@@ -497,6 +497,15 @@ describe('claims read alone', () => {
     expect(claimsOf('150px Airbus has announced 10,000 job cuts over four years.')[0]!.text).toBe('Airbus has announced 10,000 job cuts over four years.')
   })
 
+  test('"he" is the person the last sentences were about, not a name that only modifies a noun; no shared "were" from a progressive', () => {
+    const text =
+      'Steve Jobs opened the conference on Monday. Jobs said that sales rose. Current PowerPC programs can be run on Intel chips. He said that Apple is ready for the transition.'
+    expect(claimsOf(text, '2005-06-08')[3]!.text).toBe('Steve Jobs said that Apple is ready for the transition.')
+    expect(claimsOf('Jobs admitted that some users were having antenna issues, but dismissed the existence of a crisis.').map((c) => c.text)[1]).toBe(
+      'Jobs dismissed the existence of a crisis.',
+    )
+  })
+
   test('"They" after a sentence with a plural subject is that subject', () => {
     expect(claimsOf('The sources claimed the chief was pushed out. They also said that the board decided.').map((c) => c.text)[1]).toBe(
       'The sources also said that the board decided.',

@@ -76,7 +76,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   const spans = splitSentences(text)
   const allDates = findDates(text, reference)
   const tokens = tag(text)
-  const discourse = newDiscourse()
+  const discourse = newDiscourse(text)
   let tokenCursor = 0
   const sentences: ExtractedSentence[] = []
   const claims: ExtractedClaim[] = []
@@ -207,7 +207,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
         types: claimTypes(claimText, within(numbers, start, end), quotes.some((q) => q.start < end && q.end > start) || opening.added.some((a) => a.kind === 'speaker')),
       })
     })
-    const speaker = attribution ? (/^(?:he|she)$/i.test(attribution.source) ? discourse.people[discourse.people.length - 1]?.name ?? null : attribution.source) : null
+    const speaker = attribution ? (/^(?:he|she)$/i.test(attribution.source) ? (discourse.protagonist && discourse.sentence - discourse.protagonist.sentence <= 3 ? discourse.protagonist.name : discourse.people[discourse.people.length - 1]?.name) ?? null : attribution.source) : null
     const setting = settingOf(dates, text)
     if (setting) discourse.time = { ...setting, sentence: discourse.sentence }
     // A sentence about now, or about another year, ends the time told about.

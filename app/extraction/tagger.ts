@@ -77,6 +77,8 @@ export function isFiniteVerb(tokens: Token[], i: number): boolean {
   if (!isVerbal(t)) return false
   const prev = tokens[i - 1]
   if (prev && prev.pos === 'PART' && prev.lower === 'to') return false
+  // part of a hyphenated word: "so-called", "state-owned"
+  if (prev && prev.text === '-' && prev.end === t!.start) return false
   if (t!.pos === 'AUX') return true
   if (/ing$/.test(t!.lower)) return !!prev && prev.pos === 'AUX'
   // a participle used as an adjective: "of stolen documents", "the revised plan"
