@@ -91,6 +91,12 @@ export function withTime(claimText: string, setting: { words: string }, article:
   return `${capitalise(setting.words)}, ${rest}`
 }
 
+/** Exactly two people named in the sentence before, as "A and B"; otherwise null. */
+function pairNamedBefore(d: Discourse): string | null {
+  const names = [...new Set(d.people.filter((p) => p.sentence === d.sentence - 1).map((p) => p.name))]
+  return names.length === 2 ? `${names[0]} and ${names[1]}` : d.pluralSubject && /\band\b/.test(d.pluralSubject) ? d.pluralSubject : null
+}
+
 /** Per article: whether a capitalised word is also written in lower case somewhere. */
 let lowerCache: { article: string; words: Map<string, boolean> } = { article: '', words: new Map() }
 function writtenLower(article: string, word: string): boolean {
@@ -118,7 +124,7 @@ function seenInside(article: string, word: string): boolean {
 
 /** A person's name after a role in a speaker's description: "… Chief Executive Dermot Mannion". */
 const SPEAKER_NAME =
-  /\b(?:[Cc]hief [Ee]xecutive|CEO|[Pp]resident|[Cc]hairman|[Cc]hairwoman|[Mm]inister|[Ss]pokes(?:man|woman|person)|[Dd]irector|[Mm]anager|[Ee]conomist|[Aa]nalyst|[Oo]fficer|[Ss]ecretary|[Hh]ead|[Ff]ounder)\s+(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}’'-]+){1,2})$/u
+  /\b(?:[Cc]hief [Ee]xecutive|CEO|[Pp]resident|[Cc]hairman|[Cc]hairwoman|[Mm]inister|[Ss]pokes(?:man|woman|person)|[Dd]irector|[Mm]anager|[Ee]conomist|[Aa]nalyst|[Oo]fficer|[Ss]ecretary|[Hh]ead|[Ff]ounder)\s+(?:(?:Major |Lieutenant |Brigadier )?General |Dr\.? |Mr\.? |Mrs\.? |Ms\.? |Sir )?(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}\.)?(?:\s+(?:\p{Lu}[\p{L}’'-]+|(?:al|el|de|da|van|von|bin|ibn)-?[\p{L}’'-]*)){1,3})$/u
 
 /** How many sentences back a referent may be. */
 const REACH = 3
@@ -196,6 +202,11 @@ export function resolveOpening(text: string, d: Discourse, { continuesQuote }: {
         out = `The ${index.name.replace(/^The\s+/, '')}${out.slice(first!.length + 1 + second!.length)}`
         added.push({ kind: 'referent', text: index.name, replaces: `${first} ${second}` })
       }
+    } else if (first === 'Their' && /^[a-z]/.test(second!) && pairNamedBefore(d)) {
+      // "Their discussions focused on …" after "A met with B": A and B's
+      const pair = pairNamedBefore(d)!
+      out = `${pair}’s${out.slice(first!.length)}`
+      added.push({ kind: 'referent', text: `${pair}’s`, replaces: first })
     } else if (first === 'They' && d.pluralSubject && /^[a-z]/.test(second!)) {
       // "They also said …" after "The sources claimed …": the plural subject of the sentence before
       out = `${capitalise(d.pluralSubject)}${out.slice(first!.length)}`
@@ -245,10 +256,17 @@ export function observe(d: Discourse, sentence: string, tokens: Token[], entitie
   for (const e of entities) {
     const name = e.text.replace(/^(?:The|A|An)\s+/, '')
     if (/^(?:US|U\.S\.|USA|UK|U\.K\.|EU|UN)$/.test(name)) continue
+    // "INTERPOL President Ahmad Naser al-Raisi": a person named with the body they lead
+    const titled = e.type !== 'person' ? SPEAKER_NAME.exec(name) : null
+    if (titled) {
+      d.people.push({ name: titled[1]!, sentence: at })
+      continue
+    }
     if (e.type === 'person' && NOT_A_PERSON.test(name)) continue
     // "Current PowerPC", "Digital Rights": a capitalised common word ("current" elsewhere) opens no name
     if (e.type === 'person' && name.split(/\s+/).length >= 2) {
-      if (!writtenLower(d.article, name.split(/\s+/)[0]!)) d.people.push({ name, sentence: at })
+      const given = name.replace(/^(?:(?:(?:Major|Lieutenant|Brigadier) )?General|Dr|Mr|Mrs|Ms|Sir|President|Prime Minister|Minister|Senator|Governor|Mayor|Judge)\.?\s+/, '')
+      if (!writtenLower(d.article, given.split(/\s+/)[0]!)) d.people.push({ name, sentence: at })
     }
     else if (e.type === 'person') {
       // a surname alone refers to the full name given before it

@@ -506,6 +506,14 @@ describe('claims read alone', () => {
     )
   })
 
+  test('"Their" after a sentence naming two people is theirs, titles and all', () => {
+    const claims = claimsOf(
+      'The council reviews major trends each year. Major General Ana Ruiz met with Norvik Bank President Lars Holm in Oslo. Their talks focused on fraud and money laundering.',
+    )
+    expect(claims[2]!.text).toBe('Major General Ana Ruiz and Lars Holm’s talks focused on fraud and money laundering.')
+    expect(claims[2]!.context).toEqual([{ kind: 'referent', text: 'Major General Ana Ruiz and Lars Holm’s', replaces: 'Their' }])
+  })
+
   test('"They" after a sentence with a plural subject is that subject', () => {
     expect(claimsOf('The sources claimed the chief was pushed out. They also said that the board decided.').map((c) => c.text)[1]).toBe(
       'The sources also said that the board decided.',
