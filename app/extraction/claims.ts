@@ -357,6 +357,44 @@ function distribute(sentence: string, tokens: Token[], inQuote: boolean[]): Clau
   return null
 }
 
+const ITEM_POS = new Set(['NUM', 'SYM', 'PROPN', 'ADJ', 'NOUN'])
+
+/**
+ * "The phones cost $99 and $149 respectively for the 8 GB and 16 GB models": two pairs matched
+ * item by item, one claim each ("The phones cost $99 for the 8 GB models."). Each pair is "A and
+ * B" with items of the same number of words; the claims share the sentence's span.
+ */
+function respective(sentence: string, tokens: Token[], inQuote: boolean[]): Clause[] | null {
+  const r = tokens.findIndex((t, i) => t.lower === 'respectively' && !inQuote[i])
+  if (r < 0 || !hasFiniteVerb(tokens, 0, tokens.length)) return null
+  const pairs: { start: number; end: number; items: [string, string] }[] = []
+  for (let i = 1; i < tokens.length - 1; i++) {
+    if (tokens[i]!.lower !== 'and' || inQuote[i]) continue
+    let n = 0
+    while (n < 3 && ITEM_POS.has(tokens[i - 1 - n]?.pos ?? '') && tokens[i - 1 - n]!.text !== ',') n++
+    // the right item has as many words as the left, and the same kind of first word
+    if (n === 0 || !tokens.slice(i + 1, i + 1 + n).every((t) => ITEM_POS.has(t.pos)) || tokens.length < i + 1 + n) continue
+    if (tokens[i - n]!.pos !== tokens[i + 1]!.pos) continue
+    const left = [tokens[i - n]!.start, tokens[i - 1]!.end] as const
+    const right = [tokens[i + 1]!.start, tokens[i + n]!.end] as const
+    pairs.push({ start: left[0], end: right[1], items: [sentence.slice(...left), sentence.slice(...right)] })
+  }
+  if (pairs.length !== 2) return null
+  const drop = (s: string) => s.replace(/,?\s+respectively\b/, '')
+  const firstVerb = tokens.findIndex((t, i) => isFiniteVerb(tokens, i))
+  return [0, 1].map((k) => {
+    let text = sentence
+    for (const p of [...pairs].reverse()) {
+      let after = text.slice(p.end)
+      // "Chrysler and Toyota were founded" → "Chrysler was founded": one item, a singular verb
+      if (firstVerb >= 0 && p.end <= tokens[firstVerb]!.start && !/s$/.test(p.items[k as 0 | 1]))
+        after = after.replace(/^(\s+)(were|are|have)\b/, (_, sp: string, v: string) => `${sp}${({ were: 'was', are: 'is', have: 'has' } as Record<string, string>)[v]}`)
+      text = `${text.slice(0, p.start)}${p.items[k as 0 | 1]}${after}`
+    }
+    return { start: 0, end: sentence.length, text: finish(drop(text).replace(/\s+/g, ' ')), via: 'distributed' as const }
+  })
+}
+
 /** Is the stretch [start, end) of the sentence a grammatical claim: enough words and a finite verb. */
 function isClause(text: string, tokens: Token[], start: number, end: number) {
   if (wordCount(text) < MIN_WORDS) return false
@@ -467,7 +505,7 @@ function splitClauses(sentence: string, tokens: Token[]): Clause[] {
     }
   }
 
-  const distributed = distribute(sentence, tokens, inQuote)
+  const distributed = respective(sentence, tokens, inQuote) ?? distribute(sentence, tokens, inQuote)
   if (distributed) return distributed
 
   const lead = LEADING_CONTEXT.exec(sentence)

@@ -506,6 +506,17 @@ describe('claims read alone', () => {
     )
   })
 
+  test('"respectively" pairs two lists item by item, one claim each', () => {
+    expect(claimsOf('The 8 GB and 16 GB models are available for $99 and $149, respectively.').map((c) => c.text)).toEqual([
+      'The 8 GB models are available for $99.',
+      'The 16 GB models are available for $149.',
+    ])
+    expect(claimsOf('Kessel and Orvo were founded in 1925 and 1937 respectively, the report said.').map((c) => c.text)).toEqual([
+      'Kessel was founded in 1925, the report said.',
+      'Orvo was founded in 1937, the report said.',
+    ])
+  })
+
   test('"Their" after a sentence naming two people is theirs, titles and all', () => {
     const claims = claimsOf(
       'The council reviews major trends each year. Major General Ana Ruiz met with Norvik Bank President Lars Holm in Oslo. Their talks focused on fraud and money laundering.',
