@@ -227,7 +227,8 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     if (!currentSubject || !verb || (verb.pos !== 'VERB' && !auxLed) || /ing$/.test(verb.lower) || /^\p{Lu}/u.test(verb.text)) continue
     // inside "X said A and B" the shared subject is A's, not the speaker, and after "Y whose Z
     // flew" it may be Z: left whole
-    if (tokens.slice(segmentStart, i).some((x) => isReporting(x) || RELATIVE.test(x.lower))) continue
+    // ("X admitted that A, but dismissed B": after a comma the phrase is the speaker's again)
+    if (tokens.slice(segmentStart, i).some((x) => (isReporting(x) && !comma) || RELATIVE.test(x.lower))) continue
     if (t.lower === 'while' || t.lower === 'whereas' || t.lower === 'although' || t.lower === 'though') continue
     // The verb before the conjunction must be finite too ("decided to lift and restore" is one act).
     let before = i - 1
@@ -534,7 +535,7 @@ function splitClauses(sentence: string, tokens: Token[]): Clause[] {
         text = rewrite ? rewrite(text) : capitalise(text)
         if (carries) carried.push(carries)
         // A clause after "X said (that) A, and B" is still what X said.
-        if (report && (via === 'coordination' || via === 'contrast') && !/^\W/.test(before)) {
+        if (report && !carries && (via === 'coordination' || via === 'contrast') && !/^\W/.test(before)) {
           text = `${report} ${lowerFirst(before)}`
           carried.push(report)
         }

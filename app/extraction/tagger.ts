@@ -22,7 +22,7 @@ const nlp = winkNLP(model, ['sbd', 'pos'])
 const its = nlp.its
 
 /** Words the tagger reads as proper nouns at the start of a sentence although they are verbs or nouns here. */
-const REPORTING_LEMMA = /^(?:say|said|says|tell|told|announce|announced|report|reported|add|added|state|stated|claim|claimed|note|noted|warn|warned|explain|explained|confirm|confirmed|insist|insisted|argue|argued|write|wrote|estimate|estimated)$/
+const REPORTING_LEMMA = /^(?:say|said|says|tell|told|announce|announced|report|reported|add|added|state|stated|claim|claimed|note|noted|warn|warned|explain|explained|confirm|confirmed|insist|insisted|argue|argued|write|wrote|estimate|estimated|indicate|indicated|suggest|suggested|reveal|revealed|acknowledge|acknowledged|admit|admitted|disclose|disclosed|declare|declared|predict|predicted|stress|stressed|emphasi[sz]e|emphasi[sz]ed|deny|denied|insist|maintain|maintained|assert|asserted|comment|commented|remark|remarked|observe|observed)$/
 
 /**
  * Tags `text`. Offsets are found by walking the text, so they are exact even where the tagger
