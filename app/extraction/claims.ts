@@ -153,6 +153,8 @@ function mainSubject(sentence: string, tokens: Token[], fromToken: number) {
       // nor one before the verb ("Other carmakers also saw …")
       let to = j - 1
       while (to > from && tokens[to]!.pos === 'ADV') to--
+      // a subject has no comma or currency sign in it, and does not open with a participle ("Totaling US$ 180 billion, …")
+      if (tokens.slice(from, to + 1).some((t) => t.text === ',' || t.pos === 'SYM') || /ing$/.test(tokens[from]!.lower)) return null
       return { text: sentence.slice(tokens[from]!.start, tokens[to]!.end), verb: j }
     }
   }

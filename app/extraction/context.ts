@@ -65,7 +65,7 @@ export function settingOf(dates: DateMention[], text: string): { date: DateMenti
     // "since May", "until March", "by June": a bound, not when it happened
     if (/\b(?:since|until|till|before|after|from|by|through|to|between|and)\s+$/i.test(text.slice(Math.max(0, d.start - 9), d.start))) continue
     const before = /\b(on|in|during|at)\s+$/i.exec(text.slice(Math.max(0, d.start - 8), d.start))
-    const words = /^(?:today|yesterday|tonight|this\b)/i.test(d.text)
+    const words = /^(?:today|yesterday|tomorrow|tonight|this\b)/i.test(d.text)
       ? d.text
       : `${before ? before[1]!.toLowerCase() : /^\d{4}-\d{2}-\d{2}$/.test(d.value) ? 'on' : 'in'} ${d.text}`
     return { date: d, words }
@@ -138,7 +138,7 @@ const IT_ACTS = /^(?:said|says|reported|reports|announced|announces|added|plans|
 const INDEX_NAME = /\b(?:Index|Average|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng|Composite)\b/
 const INDEX_NOUNS = /^(?:index|indices|average|benchmark)$/i
 /** Capitalised phrases the entity rules may take for a name that are places or bodies. */
-const NOT_A_PERSON = /^(?:Today|Yesterday|Tomorrow|Now|Then|Meanwhile)\b|\b(?:United|States|Kingdom|Republic|Union|Emirates|Nations|Street|Journal|Times|Airlines|Airways|Motors|Inc|Corp|LLC)\b/
+const NOT_A_PERSON = /^(?:Today|Yesterday|Tomorrow|Now|Then|Meanwhile)\b|\b(?:United|States|Kingdom|Republic|Union|Emirates|Nations|Street|Journal|Times|Airlines|Airways|Motors|Inc|Corp|LLC|House|Hall|Court|Council|Party|Bank|Ministry|Department|Agency|Index|Exchange)\b/
 const singular = (w: string) => w.toLowerCase().replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '')
 
 function capitalise(s: string) {

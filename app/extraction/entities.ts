@@ -117,6 +117,8 @@ const SAID_AFTER = new RegExp(
   `((?:(?:the|The)\\s+)?[\\p{Lu}][\\p{L}’'.\\-]*(?:\\s+(?:of\\s+|for\\s+|al-)?[\\p{Lu}][\\p{L}’'.\\-]*){0,5}|[Hh]e|[Ss]he|[Tt]hey|[Oo]fficials|[Tt]he (?:ministry|government|police|company|agency|council|spokesman|spokeswoman|spokesperson|statement|report))\\s+(${SPEECH_VERBS})\\b`,
   'u',
 )
+/** "Peter Cardillo, chief market economist at Avalon Partners, said …": a name, who they are, the verb. */
+const SAID_APPOSITIVE = new RegExp(`^((?:The\\s+)?[\\p{Lu}][\\p{L}’'.\\-]*(?:\\s+[\\p{Lu}][\\p{L}’'.\\-]*){0,4}),\\s+[^,;“”"]{3,90},\\s+(${SPEECH_VERBS})\\b`, 'u')
 const SAID_BEFORE = new RegExp(`[,”"]\\s*(${SPEECH_VERBS})\\s+((?:the\\s+)?[\\p{Lu}][\\p{L}’'.\\-]*(?:\\s+[\\p{Lu}][\\p{L}’'.\\-]*){0,5})`, 'u')
 
 /** Who a sentence is attributed to and with which verb: "X said", "said X", "according to X". */
@@ -133,6 +135,8 @@ export function findAttribution(text: string): Attribution | null {
     const source = /(?:^|\s)(?!(?:Inc|Ltd|Corp|Co|Jr|Sr|St)\.$)[\p{L}’'-]{2,}\.$/u.test(before[2]!) ? before[2]!.slice(0, -1) : before[2]!
     return { source, verb: before[1]!, start, end: start + source.length }
   }
+  const appositive = SAID_APPOSITIVE.exec(text)
+  if (appositive && !STOP_CAPS.has(appositive[1]!)) return { source: appositive[1]!, verb: appositive[2]!, start: 0, end: appositive[1]!.length }
   const after = SAID_AFTER.exec(text)
   if (after && !STOP_CAPS.has(after[1]!) ) {
     return { source: after[1]!, verb: after[2]!, start: after.index, end: after.index + after[1]!.length }

@@ -506,6 +506,13 @@ describe('claims read alone', () => {
     )
   })
 
+  test('"…," he said names the speaker; a speaker introduced with who they are is the attribution', () => {
+    const claims = claimsOf('Peter Cardillo, chief market economist at Avalon Partners, said the market had made a bottom. “But you need a catalyst,” he said.')
+    expect(claims[0]!.attribution?.source).toBe('Peter Cardillo')
+    expect(claims[1]!.text).toBe('“But you need a catalyst,” Peter Cardillo said.')
+    expect(claims[1]!.context).toEqual([{ kind: 'referent', text: 'Peter Cardillo', replaces: 'he' }])
+  })
+
   test('"respectively" pairs two lists item by item, one claim each', () => {
     expect(claimsOf('The 8 GB and 16 GB models are available for $99 and $149, respectively.').map((c) => c.text)).toEqual([
       'The 8 GB models are available for $99.',

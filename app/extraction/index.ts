@@ -148,6 +148,11 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     const continuesQuote =
       discourse.openQuoteSpeaker !== null && !attribution && (/(?:[”"»]|'')\s*$/.test(sentenceText) || /\b(?:I|we|our|us|my|me|you|your)\b/i.test(sentenceText))
     if (discourse.openQuoteSpeaker !== null && !continuesQuote) discourse.openQuoteSpeaker = null
+    // "“…,” he said": the person the last sentences were about
+    const pronounSpeaker =
+      attribution && /^(?:he|she)$/i.test(attribution.source)
+        ? ((discourse.protagonist && discourse.sentence - discourse.protagonist.sentence <= 3 ? discourse.protagonist.name : discourse.people[discourse.people.length - 1]?.name) ?? null)
+        : null
     clauses.forEach((clause, k) => {
       const start = span.start + clause.start
       const end = span.start + clause.end
@@ -190,6 +195,13 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
           : opening.added.find((a) => a.kind === 'speaker')
           ? { source: opening.added.find((a) => a.kind === 'speaker')!.text, verb: 'said', start, end: start }
           : null
+      if (pronounSpeaker && attribution && attribution.start >= start && attribution.end <= end) {
+        const said = new RegExp(`\\b${attribution.source} (${attribution.verb})\\b|\\b(${attribution.verb}) ${attribution.source}\\b`)
+        if (said.test(claimText)) {
+          claimText = claimText.replace(said, (m, v1?: string, v2?: string) => (v1 ? `${pronounSpeaker} ${v1}` : `${v2} ${pronounSpeaker}`))
+          context.push({ kind: 'referent', text: pronounSpeaker, replaces: attribution.source })
+        }
+      }
       claims.push({
         text: claimText.replace(/``/g, '“').replace(/''/g, '”'),
         start,
@@ -207,7 +219,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
         types: claimTypes(claimText, within(numbers, start, end), quotes.some((q) => q.start < end && q.end > start) || opening.added.some((a) => a.kind === 'speaker')),
       })
     })
-    const speaker = attribution ? (/^(?:he|she)$/i.test(attribution.source) ? (discourse.protagonist && discourse.sentence - discourse.protagonist.sentence <= 3 ? discourse.protagonist.name : discourse.people[discourse.people.length - 1]?.name) ?? null : attribution.source) : null
+    const speaker = attribution ? (/^(?:he|she)$/i.test(attribution.source) ? pronounSpeaker : attribution.source) : null
     const setting = settingOf(dates, text)
     if (setting) discourse.time = { ...setting, sentence: discourse.sentence }
     // A sentence about now, or about another year, ends the time told about.
