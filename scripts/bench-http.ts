@@ -6,7 +6,7 @@
  * unchanged) and one with PAGE_CACHE=off, which renders every request.
  *   npm run bench:http [-- --duration 10 --connections 32 --runs 3 --processes 1]
  * With --mixed, simulated reviewers read and write instead (scripts/bench-http-mixed.ts):
- *   npm run bench:http -- --mixed [--reviewers 16 --duration 60 --articles 5000]
+ *   npm run bench:http -- --mixed [--reviewers 16 --duration 60 --articles 5000 --loops 300 --cpu]
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -30,6 +30,8 @@ const { values } = parseArgs({
     processes: { type: 'string' },
     mixed: { type: 'boolean' },
     reviewers: { type: 'string' },
+    loops: { type: 'string' },
+    cpu: { type: 'boolean' },
   },
 })
 const opts = z
@@ -41,6 +43,8 @@ const opts = z
     processes: z.coerce.number().int().min(1).max(64).default(1),
     mixed: z.boolean().default(false),
     reviewers: z.coerce.number().int().min(1).max(256).default(16),
+    loops: z.coerce.number().int().min(10).max(10_000).default(300),
+    cpu: z.boolean().default(false),
   })
   .parse(values)
 
@@ -175,7 +179,7 @@ async function main() {
 }
 
 const run = opts.mixed
-  ? () => import('./bench-http-mixed').then((m) => m.runMixed({ reviewers: opts.reviewers, duration: values.duration ? opts.duration : 60, articles: opts.articles }))
+  ? () => import('./bench-http-mixed').then((m) => m.runMixed({ reviewers: opts.reviewers, duration: values.duration ? opts.duration : 60, articles: opts.articles, loops: opts.loops, cpuOnly: opts.cpu }))
   : main
 run().catch((error) => {
   console.error(error instanceof Error ? error.message : error)
