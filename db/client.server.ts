@@ -22,6 +22,35 @@ function resolveMigrationsFolder() {
   return fromCwd
 }
 
+/** How many prepared statements each connection keeps for reuse (least recently used dropped first). */
+const STATEMENT_CACHE_SIZE = 500
+const statementCaches = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+
+/**
+ * A prepared statement for `source` on `sqlite`, reused from earlier calls with the same SQL text.
+ * Preparing is a good part of a short query's cost, and drizzle prepares every query it runs.
+ * A reused statement comes back in its default result mode (objects, not raw rows or plucked
+ * values), as a new one would; one still busy (a caller iterating over it) is never handed out
+ * again — a fresh statement is prepared instead.
+ */
+export function cachedStatement(sqlite: Database.Database, source: string): Database.Statement {
+  let cache = statementCaches.get(sqlite)
+  if (!cache) statementCaches.set(sqlite, (cache = new Map()))
+  const cached = cache.get(source)
+  if (cached && !cached.busy) {
+    cache.delete(source)
+    cache.set(source, cached)
+    if (cached.reader) cached.raw(false).pluck(false).expand(false)
+    return cached
+  }
+  const statement = sqlite.prepare(source)
+  if (!cached) {
+    cache.set(source, statement)
+    if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!)
+  }
+  return statement
+}
+
 /** Opens a SQLite file (or ':memory:') with the pragmas every connection needs. */
 export function openDatabase(filename: string): DB {
   if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true })
@@ -30,7 +59,16 @@ export function openDatabase(filename: string): DB {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
-  return drizzle({ client: sqlite, schema }) as DB
+  // drizzle's session prepares each query through `client.prepare` and opens transactions through
+  // `client.transaction`; it gets those two, with prepared statements reused. `db.$client` stays the
+  // plain connection, whose statements are the caller's own.
+  const client = {
+    prepare: (source: string) => cachedStatement(sqlite, source),
+    transaction: <F extends (...args: never[]) => unknown>(fn: F) => sqlite.transaction(fn),
+  }
+  const db = drizzle({ client: client as unknown as Database.Database, schema }) as DB
+  db.$client = sqlite
+  return db
 }
 
 /** Applies pending migrations. Run at start-up and by tests, never on import. */

@@ -1,4 +1,4 @@
-import { getDb } from '../../db/client.server'
+import { cachedStatement, getDb } from '../../db/client.server'
 import type { ClaimStatus, Verdict } from '../workflow'
 import type { QueueQuery } from '../api/queue-query'
 import { toFtsQuery } from '../utils/fts'
@@ -82,7 +82,7 @@ export function listClaims(query: QueueQuery & { viewerId?: number }): { rows: Q
     where ${where.join(' and ')}
     order by ${key} desc, c.id desc
     limit ?`
-  const rows = getDb().$client.prepare(sql).all(...params, query.limit + 1) as QueueRow[]
+  const rows = cachedStatement(getDb().$client, sql).all(...params, query.limit + 1) as QueueRow[]
   const more = rows.length > query.limit
   const page = more ? rows.slice(0, query.limit) : rows
   const last = page[page.length - 1]

@@ -12,6 +12,7 @@ import {
   settleSuccessfulAttempt,
   takeLoginAttempt,
 } from './session.server'
+import { eq } from 'drizzle-orm'
 import { sessions } from '../../db/schema'
 import type { DB } from '../../db/client.server'
 
@@ -44,6 +45,14 @@ describe('sessions', () => {
     expect(getSessionUser({ sessionId: c.id })).toBeDefined()
     setUserActive({ id: user.id, active: false })
     expect(getSessionUser({ sessionId: c.id })).toBeUndefined()
+  })
+
+  test('a live session resolves to exactly the public fields of its user; an expired one to nobody', async () => {
+    const user = await makeUser({ role: 'editor' })
+    const { id } = createSession({ userId: user.id })
+    expect(getSessionUser({ sessionId: id })).toEqual({ id: user.id, email: user.email, name: user.name, role: 'editor' })
+    db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, user.id)).run()
+    expect(getSessionUser({ sessionId: id })).toBeUndefined()
   })
 })
 

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { and, eq, gt, lt, ne, sql } from 'drizzle-orm'
-import { getDb, writeTransaction } from '../../db/client.server'
+import { and, eq, lt, ne, sql } from 'drizzle-orm'
+import { cachedStatement, getDb, writeTransaction } from '../../db/client.server'
 import { loginAttempts, sessions, users } from '../../db/schema'
+import type { Role } from '../workflow'
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000
 
@@ -17,20 +18,16 @@ export function createSession({ userId }: { userId: number }) {
   return { id, expiresAt }
 }
 
-/** The active user of a live session, or undefined. */
-export function getSessionUser({ sessionId }: { sessionId: string }) {
-  return getDb()
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.id, hashSessionId(sessionId)),
-        gt(sessions.expiresAt, new Date()),
-        eq(users.active, true),
-      ),
-    )
-    .get()
+/**
+ * The active user of a live session, or undefined. Every request asks this (the page and its
+ * layout both), so it is one statement prepared once per connection rather than a query built each time.
+ */
+export function getSessionUser({ sessionId }: { sessionId: string }): { id: number; email: string; name: string; role: Role } | undefined {
+  return cachedStatement(
+    getDb().$client,
+    `select u.id, u.email, u.name, u.role from sessions s inner join users u on u.id = s.user_id
+     where s.id = ? and s.expires_at > ? and u.active = 1`,
+  ).get(hashSessionId(sessionId), Date.now()) as { id: number; email: string; name: string; role: Role } | undefined
 }
 
 export function deleteSession({ sessionId }: { sessionId: string }) {
