@@ -19,7 +19,7 @@ test('a claim repeated in another article is linked once and listed from both si
     expect.objectContaining({ claimId: b.id, articleId: second.article.id, similarity: 1 }),
   ])
   expect(getClaimMatches({ claimId: b.id })).toEqual([
-    expect.objectContaining({ claimId: a.id, articleId: first.article.id, similarity: 1 }),
+    { claimId: a.id, text: a.text, status: a.status, verdict: null, similarity: 1, articleId: first.article.id, articleTitle: 'First', evidenceCount: 0 },
   ])
   const rows = getDb().$client.prepare('select claim_id, matched_claim_id from claim_matches').all()
   expect(rows).toEqual([{ claim_id: Math.min(a.id, b.id), matched_claim_id: Math.max(a.id, b.id) }])

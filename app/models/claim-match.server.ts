@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
-import { getDb } from '../../db/client.server'
-import { articles, claimMatches, claims, evidence } from '../../db/schema'
+import { inArray } from 'drizzle-orm'
+import { cachedStatement, getDb } from '../../db/client.server'
+import type { ClaimStatus, Verdict } from '../workflow'
+import { claims } from '../../db/schema'
 import type { Statement } from 'better-sqlite3'
 import { CANDIDATES_SQL, candidateQuery, matchScore, WordCache } from '../matching/candidates'
 
@@ -48,37 +49,31 @@ export function storeMatch(claimId: number, otherId: number, similarity: number)
   return insert.run(Math.min(claimId, otherId), Math.max(claimId, otherId), similarity).changes
 }
 /** Claims in other articles that say the same thing, with their verdicts and evidence counts. */
-export function getClaimMatches({ claimId }: { claimId: number }) {
-  // A pair is stored once, so the other claim is on whichever side this one is not.
-  const pairs = getDb()
-    .select({ otherId: claimMatches.matchedClaimId, similarity: claimMatches.similarity })
-    .from(claimMatches)
-    .where(eq(claimMatches.claimId, claimId))
-    .unionAll(
-      getDb()
-        .select({ otherId: claimMatches.claimId, similarity: claimMatches.similarity })
-        .from(claimMatches)
-        .where(eq(claimMatches.matchedClaimId, claimId)),
-    )
-    .as('pairs')
-  return getDb()
-    .select({
-      claimId: claims.id,
-      text: claims.text,
-      status: claims.status,
-      verdict: claims.verdict,
-      similarity: pairs.similarity,
-      articleId: articles.id,
-      articleTitle: articles.title,
-      evidenceCount: sql<number>`(select count(*) from ${evidence} e where e.claim_id = ${claims.id} and e.deleted_at is null)`,
-    })
-    .from(pairs)
-    .innerJoin(claims, eq(claims.id, pairs.otherId))
-    .innerJoin(articles, eq(articles.id, claims.articleId))
-    .where(isNull(claims.deletedAt))
-    .orderBy(desc(pairs.similarity), claims.id)
-    .limit(20)
-    .all()
+export function getClaimMatches({ claimId }: { claimId: number }): ClaimMatch[] {
+  // A pair is stored once, so the other claim is on whichever side this one is not. Every claim
+  // page asks this: one statement prepared once per connection.
+  return cachedStatement(
+    getDb().$client,
+    `select c.id as claimId, c.text, c.status, c.verdict, pairs.similarity, a.id as articleId, a.title as articleTitle,
+            (select count(*) from evidence e where e.claim_id = c.id and e.deleted_at is null) as evidenceCount
+     from (select matched_claim_id as other_id, similarity from claim_matches where claim_id = ?
+           union all
+           select claim_id as other_id, similarity from claim_matches where matched_claim_id = ?) pairs
+     inner join claims c on c.id = pairs.other_id
+     inner join articles a on a.id = c.article_id
+     where c.deleted_at is null
+     order by pairs.similarity desc, c.id
+     limit 20`,
+  ).all(claimId, claimId) as ClaimMatch[]
 }
 
-export type ClaimMatch = ReturnType<typeof getClaimMatches>[number]
+export type ClaimMatch = {
+  claimId: number
+  text: string
+  status: ClaimStatus
+  verdict: Verdict | null
+  similarity: number
+  articleId: number
+  articleTitle: string
+  evidenceCount: number
+}
