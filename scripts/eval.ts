@@ -89,9 +89,29 @@ function dates() {
 
 type PropRow = { sentence: string; tokens: string[]; token_char_offsets: number[]; reference_proposition_token_indices: number[][] }
 
+/**
+ * PropSegmEnt's dev sentences in two parts, fixed by a hash of the sentence: about two thirds to
+ * read while writing the proposition rules ("dev"), a third never read ("held"), whose figures are
+ * the ones to quote.
+ */
+function propSplit(sentence: string): 'dev' | 'held' {
+  let h = 0x811c9dc5
+  for (let i = 0; i < sentence.length; i++) h = Math.imul(h ^ sentence.charCodeAt(i), 0x01000193) >>> 0
+  return h % 3 === 0 ? 'held' : 'dev'
+}
+
 function propositions() {
   // Sentences annotated as non-informational have no reference propositions.
-  const rows = readJsonl<PropRow>('propsegment/dev.jsonl').filter((r) => Array.isArray(r.reference_proposition_token_indices))
+  const all = readJsonl<PropRow>('propsegment/dev.jsonl').filter((r) => Array.isArray(r.reference_proposition_token_indices))
+  const lines: string[] = []
+  for (const part of ['dev', 'held'] as const) {
+    const rows = all.filter((r) => propSplit(r.sentence) === part)
+    lines.push(...scorePropositions(rows, part === 'dev' ? 'dev part (read while writing rules)' : 'held part (never read; quote these)'))
+  }
+  return lines
+}
+
+function scorePropositions(rows: PropRow[], label: string) {
   let matched = 0
   let predicted = 0
   let reference = 0
@@ -137,11 +157,11 @@ function propositions() {
   const r = matched / Math.max(1, reference)
   const pp = propsMatched / Math.max(1, propsPredicted)
   const pr = propsMatched / Math.max(1, reference)
-  const bp = baselineMatched / rows.length
+  const bp = baselineMatched / Math.max(1, rows.length)
   const br = baselineMatched / Math.max(1, reference)
   return [
-    `Propositions — PropSegmEnt dev, ${rows.length} sentences, ${reference} reference propositions (one-to-one, token Jaccard >= 0.5)`,
-    `  propositions P ${f3(pp)}  R ${f3(pr)}  F1 ${f3((2 * pp * pr) / Math.max(1e-9, pp + pr))}  (${propsPredicted} predicted)   target F1 >= 0.55`,
+    `Propositions — PropSegmEnt dev, ${label}: ${rows.length} sentences, ${reference} reference propositions (one-to-one, token Jaccard >= 0.5)`,
+    `  propositions P ${f3(pp)}  R ${f3(pr)}  F1 ${f3((2 * pp * pr) / Math.max(1e-9, pp + pr))}  (${propsPredicted} predicted)   target F1 >= 0.60 (held)`,
     `  claims       P ${f3(p)}  R ${f3(r)}  F1 ${f3((2 * p * r) / Math.max(1e-9, p + r))}  (${predicted} predicted; a claim may hold several propositions)`,
     `  whole sentence as one claim: P ${f3(bp)}  R ${f3(br)}  F1 ${f3((2 * bp * br) / Math.max(1e-9, bp + br))}`,
   ]
