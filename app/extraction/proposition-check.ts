@@ -17,18 +17,28 @@ const DATE_NOUN = /^(?:year|years|month|months|week|weeks|day|days|quarter|centu
 /** Token indices covered by the parts, or null when a part boundary falls inside a token. */
 function coveredTokens(tokens: Token[], parts: { start: number; end: number }[]): number[] | null {
   const out: number[] = []
+  // Parts are in order and do not overlap: one walk over the tokens, starting where each part begins.
   for (const part of parts) {
-    for (let i = 0; i < tokens.length; i++) {
+    let lo = 0
+    let hi = tokens.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (tokens[mid]!.end <= part.start) lo = mid + 1
+      else hi = mid
+    }
+    for (let i = lo; i < tokens.length; i++) {
       const t = tokens[i]!
-      if (t.end <= part.start || t.start >= part.end) continue
+      if (t.start >= part.end) break
+      if (t.end <= part.start) continue
       if (t.start < part.start || t.end > part.end) {
         if (isWord(t)) return null
         continue
       }
-      out.push(i)
+      if (out[out.length - 1] !== i) out.push(i)
     }
   }
-  return [...new Set(out)].sort((a, b) => a - b)
+  for (let k = 1; k < out.length; k++) if (out[k]! <= out[k - 1]!) return [...new Set(out)].sort((a, b) => a - b)
+  return out
 }
 
 function validJunction(tokens: Token[], a: number, b: number): boolean {
@@ -37,6 +47,12 @@ function validJunction(tokens: Token[], a: number, b: number): boolean {
   const skipped = tokens.slice(a + 1, b)
   const before = tokens[b - 1]!
   if (skipped.every((t) => !isWord(t))) return true
+  // a parenthesis: "Jane Doe | (born 1970) | is"
+  if (/^[([]$/.test(skipped[0]!.text) && /^[)\]]$/.test(skipped[skipped.length - 1]!.text)) return true
+  // a non-restrictive relative pronoun after its noun: "Norway | , which | is"
+  if (isNominal(left) && isVerbal(right) && skipped.length === 2 && skipped[0]!.text === ',' && /^(?:which|who)$/.test(skipped[1]!.lower)) return true
+  // a relative clause about the subject of a copula: "Python | is a language that | supports"
+  if (isNominal(left) && isVerbal(right) && skipped[0]!.pos === 'AUX' && /^(?:that|which|who)$/.test(skipped[skipped.length - 1]!.lower)) return true
   // an adjunct phrase after a complete one: "met with X | during the Assembly", "… 2012 | in Damascus"
   if (right.pos === 'ADP' && (before.pos === 'PROPN' || before.pos === 'X' || before.pos === 'NUM' || before.pos === 'PUNCT' || DATE_NOUN.test(before.text)) && (isVerbal(left) || isNominal(left) || left.pos === 'PUNCT' || left.pos === 'ADV'))
     return true
@@ -44,6 +60,20 @@ function validJunction(tokens: Token[], a: number, b: number): boolean {
   const last = skipped[skipped.length - 1]!
   // (after a preposition, article or modifier; a verb's list of objects may be read as verbs and is kept whole)
   if ((last.text === ',' || last.pos === 'CCONJ') && !isVerbal(right) && right.pos !== 'ADP' && !isVerbal(left) && !isVerbal(skipped[0])) return true
+  // a verb's list of names or determined phrases: "stars | A, | B"
+  if ((last.text === ',' || last.pos === 'CCONJ') && isVerbal(left) && (right.pos === 'PROPN' || right.pos === 'DET') && !skipped.some((t) => isVerbal(t) || t.pos === 'ADP' || t.pos === 'SCONJ'))
+    return true
+  // coordinated modifiers sharing a noun: "a legible, | concise programming style", "a | concise programming style"
+  const hyphenated = skipped.some((t) => t.text === '-')
+  if (
+    (left.pos === 'DET' || left.pos === 'ADJ' || left.pos === 'ADV' || left.pos === 'NOUN') &&
+    (right.pos === 'ADJ' || right.pos === 'NOUN' || right.pos === 'ADV' || right.pos === 'NUM') &&
+    skipped.every((t) => t.pos === 'ADJ' || t.pos === 'ADV' || t.pos === 'NUM' || (t.pos === 'CCONJ' && t.lower === 'and') || t.text === ',' || t.text === '-' || (hyphenated && t.pos === 'NOUN') || (t.pos === 'VERB' && /ed$/.test(t.lower))) &&
+    skipped.some((t) => t.pos === 'CCONJ' || t.text === ',')
+  )
+    return true
+  // examples named in place of what they exemplify: "restrictions on | certain acts, such as | incest"
+  if (!isVerbal(right) && skipped.length >= 2 && ((last.lower === 'as' && skipped[skipped.length - 2]!.lower === 'such') || last.lower === 'including')) return true
   // coordinated subjects or a parenthetical between subject and verb: "The senator and the governor | signed"
   if (isNominal(left) && isVerbal(right) && (skipped.some((t) => t.pos === 'CCONJ') || (skipped[0]!.text === ',' && last.text === ',')))
     return true

@@ -5,740 +5,626 @@
  * sentence's own words (not always contiguous: the subject and verb are shared), kept as spans so
  * it can be shown in place.
  *
- * The method is shallow: find the subject and main verb, cut what follows at prepositions,
- * commas and clause words, and pair subject + verb with each piece. A new verb after "and" or a
- * comma starts a coordinated clause, as do a participle ("…, earning praise for X") and a clause
- * with its own subject ("…, while criticism was aimed at Y"); "which"/"who" attach a clause to the
- * phrase before it (to the subject after a copula); an appositive ("X, the head of Y,") is a
- * proposition about X. The members of a list ("for A, B and C", "such as A and B") each get what led
- * to the list, and coordinated modifiers share their noun ("a legible, concise style"). A
- * parenthesis is a proposition about the words before it; coordinated subjects each get the
- * predicate; lead-ins set off by a comma go with the main proposition, or stand alone when they are
- * clauses ("When X happened, …").
+ * Candidates are built on the tagger's tokens so that each is a sentence by construction: a
+ * subject (a span holding a noun, name or pronoun), a finite verb group, the verb's complement
+ * (its object, a reported "that" clause) kept whole, and at most one modifier group (a
+ * prepositional phrase after a complete name, number or date, or a subordinate clause). Lists
+ * of names or determined noun phrases joined by "and" give one proposition per member; "or" never
+ * splits ("sale or closure of three plants" is one assertion). Coordinated verb phrases repeat the
+ * subject; a clause with its own subject ("…, while imports fell") and a non-restrictive relative
+ * clause about a noun ("Norway, which is…") stand alone. What cannot be made a finite statement
+ * from the sentence's own words — a participial addition (", grossing $758 million"), an
+ * appositive, a parenthesis, a fragment without a verb — gives no proposition. Quotations and
+ * numbers are never cut. The grammar check (proposition-check.ts) stays as a safety net.
  */
 import { keepGrammatical } from './proposition-check'
-import { tag, type Token as TaggedToken } from './tagger'
+import { isFiniteVerb, isReporting, tag, type Token } from './tagger'
 
 export type Proposition = {
   text: string
   parts: { start: number; end: number }[]
 }
 
-type Token = { text: string; lower: string; start: number; end: number; word: boolean }
+const WORD = /[\p{L}\p{N}]/u
+const isNominalPos = (p: string) => p === 'NOUN' || p === 'PROPN' || p === 'PRON' || p === 'NUM'
+const DATE_NOUN = /^(?:year|years|month|months|week|weeks|day|days|quarter|century|decade|today|yesterday)$/
+/** Words that set off a clause of its own after a comma or on their own ("…, while imports fell"). */
+const CLAUSE_JOIN = /^(?:and|but|yet|while|whereas|although|though)$/
+/** Past or modal forms, which agree with any subject ("The senator and the governor signed"). */
+const AGREES_WITH_ANY = /^(?:[a-z]+ed|had|did|will|would|can|could|should|may|might|must|shall)$/
+/** A reported or content clause: the verb's complement, never cut from it. */
+const COMPLEMENT = /^(?:that|whether|if)$/
+/** Subordinate clauses that modify the verb as one group ("…after the new tariffs took effect"). */
+const SUBORDINATOR = /^(?:because|when|after|before|since|until|while|whereas|although|though|as|once|unless|where)$/
 
-const AUXILIARIES = 'is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|do|did|shall|be|been'
-const IRREGULAR_PAST =
-  'said|made|took|gave|became|began|rose|fell|grew|won|lost|left|went|came|saw|got|paid|sold|bought|held|led|met|ran|set|put|told|kept|found|brought|built|spent|sent|thought|wrote|chose|spoke|stood|knew|drew|threw|flew'
-/** Finite verbs, including present-tense "-s" forms. */
-const VERB = new RegExp(`^(?:${AUXILIARIES}|${IRREGULAR_PAST}|[a-z]{3,}ed|[a-z]{3,}s)$`)
-/** Verbs that surely are verbs (no "-s" guess): used where a wrong guess would start a false clause. */
-const CLEAR_VERB = new RegExp(`^(?:${AUXILIARIES}|${IRREGULAR_PAST}|[a-z]{3,}ed)$`)
-/** Words ending in "s" that are rarely verbs in news copy. */
-const NOT_VERBS = new Set([
-  'its',
-  'this',
-  'his',
-  'hers',
-  'ours',
-  'theirs',
-  'yours',
-  'news',
-  'series',
-  'us',
-  'less',
-  'was',
-  'has',
-  'is',
-  'as',
-  'thus',
-  'plus',
-  'always',
-  'perhaps',
-  'across',
-  'towards',
-  'unless',
-  'nevertheless',
-  'whereas',
-  'percent',
-])
-const PREPOSITIONS = new Set([
-  'in',
-  'on',
-  'at',
-  'for',
-  'from',
-  'with',
-  'by',
-  'during',
-  'since',
-  'after',
-  'before',
-  'as',
-  'until',
-  'into',
-  'through',
-  'under',
-  'over',
-  'against',
-  'between',
-  'among',
-  'near',
-  'within',
-  'without',
-  'via',
-  'including',
-])
-const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'became', 'become', 'remains', 'remained'])
-const VERB_GROUP_WORDS = new Set(['not', 'also', 'been', 'be', 'later', 'then'])
-const BOUNDARIES = new Set([
-  ',',
-  ';',
-  'and',
-  'or',
-  'which',
-  'who',
-  'while',
-  'but',
-  'yet',
-  'although',
-  'though',
-  'whereas',
-  'because',
-  'where',
-  'when',
-])
-const NEW_CLAUSE_AFTER = new Set([',', 'and', 'but', ';', 'or', 'yet'])
-
-function tokenize(text: string): Token[] {
-  const out: Token[] = []
-  const re = /[\p{L}\p{N}]+(?:[’'.\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu
-  let m: RegExpExecArray | null
-  while ((m = re.exec(text)))
-    out.push({
-      text: m[0],
-      lower: m[0].toLowerCase(),
-      word: /[\p{L}\p{N}]/u.test(m[0]),
-      start: m.index,
-      end: m.index + m[0].length,
-    })
-  return out
+type Ctx = {
+  tk: Token[]
+  n: number
+  /** Inside a parenthesis or a quotation: no clause starts and no cut falls there. */
+  locked: Uint8Array
+  /** Inside a parenthesis: left out of every proposition. */
+  hidden: Uint8Array
+  /** A comma or semicolon that separates (not one inside a date, a place, a quotation). */
+  comma: Uint8Array
+  /** Holds a letter or digit. */
+  word: Uint8Array
+  /** The end of the sentence proper (before its final punctuation). */
+  end: number
+  out: number[][]
 }
 
-function isVerb(t: Token | undefined, clear = false) {
-  if (!t || /^\p{Lu}/u.test(t.text)) return false
-  if (t.lower === 'was' || t.lower === 'has' || t.lower === 'is') return true
-  if (NOT_VERBS.has(t.lower)) return false
-  // "expressiveness", "famous", "physics" are no "-s" verbs.
-  if (!clear && /(?:ss|ous|ics|is|us)$/.test(t.lower)) return false
-  return (clear ? CLEAR_VERB : VERB).test(t.lower)
-}
-
-/** The verb group starting at `i` ("has not been approved"); returns its indices and the next index. */
-function verbGroup(tokens: Token[], i: number): [number[], number] {
-  const group: number[] = []
-  while (i < tokens.length && (isVerb(tokens[i]) || VERB_GROUP_WORDS.has(tokens[i]!.lower))) group.push(i++)
-  return [group, i]
-}
-
-type Clause = {
-  subject: number[]
-  verb: number[]
-  object: number[]
-  modifiers: number[][]
-}
-
-const hasWord = (tokens: Token[], ix: number[]) => {
-  let count = 0
-  for (const i of ix) if (tokens[i]!.word) count++
-  return count
-}
-
-function toProposition(text: string, tokens: Token[], indices: number[]): Proposition {
-  const sorted = Int32Array.from(indices).sort()
-  const parts: { start: number; end: number }[] = []
-  let previous = -2
-  for (const i of sorted) {
-    if (i === previous) continue
-    const t = tokens[i]!
-    const last = parts[parts.length - 1]
-    if (last && i === previous + 1) last.end = t.end
-    else parts.push({ start: t.start, end: t.end })
-    previous = i
+/** Marks parentheses (hidden and locked) and quotations (locked). */
+function mark(tk: Token[]): { locked: Uint8Array; hidden: Uint8Array } {
+  const n = tk.length
+  const locked = new Uint8Array(n)
+  const hidden = new Uint8Array(n)
+  let paren = 0
+  let straight = false
+  let curly = 0
+  let ticks = false
+  for (let i = 0; i < n; i++) {
+    const t = tk[i]!.text
+    if (t === '(' || t === '[') paren++
+    const inParen = paren > 0
+    let quoteMark = false
+    if (t === '"') {
+      straight = !straight
+      quoteMark = true
+    } else if (t === '“' || t === '«') {
+      curly++
+      quoteMark = true
+    } else if ((t === '”' || t === '»') && curly > 0) {
+      curly--
+      quoteMark = true
+    } else if (t === '`' && tk[i + 1]?.text === '`') {
+      ticks = true
+      quoteMark = true
+    } else if (t === "'" && tk[i + 1]?.text === "'" && ticks) {
+      ticks = false
+      quoteMark = true
+    }
+    if (inParen) hidden[i] = 1
+    if (inParen || quoteMark || straight || curly > 0 || ticks) locked[i] = 1
+    if ((t === ')' || t === ']') && paren > 0) paren--
   }
-  const words = parts
-    .map((p) => text.slice(p.start, p.end))
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .replace(/ ([,.;:!?])/g, '$1')
-  // Trailing commas and the like go (a loop, not a regex that backtracks on long runs).
-  let end = words.length
-  while (end > 0 && /[\s,;:]/.test(words[end - 1]!)) end--
-  const clean = words.slice(0, end)
-  return { text: clean.charAt(0).toUpperCase() + clean.slice(1), parts }
+  return { locked, hidden }
 }
 
-/** The capitalised words ending `ix` ("to Maria Ortiz" → "Maria Ortiz"). */
-function trailingName(tokens: Token[], ix: number[]) {
-  let k = ix.length
-  while (k > 0 && /^\p{Lu}/u.test(tokens[ix[k - 1]!]!.text)) k--
-  return ix.slice(k)
-}
-
-const DETERMINERS = new Set([
-  'the',
-  'a',
-  'an',
-  'this',
-  'that',
-  'these',
-  'those',
-  'its',
-  'his',
-  'her',
-  'their',
-  'our',
-  'my',
-  'your',
-  'some',
-  'many',
-  'several',
-  'all',
-  'both',
-  'each',
-  'every',
-  'any',
-  'no',
-  'another',
-  'other',
-])
-/** Words ending in "-ing" that are not participles. */
-const ING_NOUNS = new Set([
-  'during',
-  'including',
-  'according',
-  'nothing',
-  'something',
-  'anything',
-  'everything',
-  'morning',
-  'evening',
-  'building',
-  'meeting',
-  'funding',
-  'spending',
-  'training',
-  'housing',
-  'clothing',
-  'hearing',
-  'opening',
-  'beginning',
-  'ending',
-  'wedding',
-  'ceiling',
-  'string',
-  'spring',
-  'thing',
-  'king',
-])
-/** Clause words that start a clause of its own ("…, while criticism was aimed at the script"). */
-const CLAUSE_WORDS = new Set([',', ';', 'and', 'or', 'but', 'yet', 'while', 'although', 'though', 'whereas', 'because'])
-/** Subordinate clauses that stay whole as a modifier ("…when the union with Sweden was dissolved"). */
-const SUBORDINATE = new Set(['when', 'where'])
-/** Joins of a list: "A, B and C", "X such as A". */
-const LIST_JOINS = new Set([',', 'and', 'or', 'such as'])
-/** A leading word set off by a comma that is only discourse ("However, …"). */
-const DISCOURSE = new Set([
-  'however',
-  'meanwhile',
-  'moreover',
-  'furthermore',
-  'instead',
-  'nevertheless',
-  'nonetheless',
-  'still',
-  'thus',
-  'therefore',
-  'besides',
-  'additionally',
-  'also',
-  'later',
-  'then',
-  'today',
-  'now',
-  'currently',
-  'finally',
-  'initially',
-  'subsequently',
-  'consequently',
-  'overall',
-  'indeed',
-  'but',
-  'and',
-  'so',
-])
-/** Adverbs by their ending ("Finally", "Recently"; not "Italy"). */
-const ADVERB = /(?:ally|ently|antly|ately|ously|edly|ingly|ively|ntly|stly|ghly)$/
-/** Leading words of a prepositional lead-in besides PREPOSITIONS ("Despite the rain, …"). */
-const LEAD_PREPOSITIONS = new Set([
-  'according',
-  'due',
-  'despite',
-  'following',
-  'like',
-  'unlike',
-  'throughout',
-  'upon',
-  'amid',
-  'beyond',
-  'of',
-  'to',
-])
-/** Leading subordinate clauses that make a proposition of their own ("When both sides realize X, …"). */
-const LEAD_CLAUSES = new Set(['when', 'if', 'although', 'though', 'because', 'while', 'whereas', 'once', 'unless'])
-
-const isCap = (t: Token | undefined) => !!t && /^\p{Lu}/u.test(t.text)
-const isWord = (t: Token | undefined) => !!t && t.word
-const isParticiple = (t: Token | undefined) => !!t && /^[a-z]{2,}ing$/.test(t.text) && !ING_NOUNS.has(t.lower)
-
-/** Whether the comma at `k` is inside a place ("Everett, Washington") or a date ("July 8, 2007"), not a boundary. */
+/** Whether the comma at `k` is inside a date ("May 28, 2014") or a place ("Santa Clara, California"). */
 function innerComma(tk: Token[], k: number) {
   const prev = tk[k - 1]
   const next = tk[k + 1]
-  if (tk[k]?.text !== ',' || !prev || !next) return false
+  if (!prev || !next) return false
   if (/^\d{1,2}$/.test(prev.text) && /^\d{4}$/.test(next.text)) return true
-  if (!isCap(prev) || !isCap(next) || /^(?:The|A|An)$/.test(next.text)) return false
-  // "Iowa, Minnesota and New York" and "Breaking Away, Innerspace, Great Balls of Fire" are lists, not places.
+  if (prev.pos !== 'PROPN' || next.pos !== 'PROPN') return false
+  // "Spain, Italy and France" is a list, not a place.
   let b = k - 1
-  while (b > 0 && b > k - 7 && isCap(tk[b - 1])) b--
+  while (b > 0 && b > k - 7 && tk[b - 1]!.pos === 'PROPN') b--
   if (tk[b - 1]?.text === ',') return false
   let j = k + 1
-  while (j < tk.length && j < k + 7 && (isCap(tk[j]) || (tk[j]!.lower === 'of' && isCap(tk[j + 1])))) j++
+  while (j < tk.length && j < k + 7 && tk[j]!.pos === 'PROPN') j++
   const after = tk[j]
   if (!after) return true
-  if ((after.lower === 'and' || after.lower === 'or') && isCap(tk[j + 1])) return false
-  if (after.text === ',' && (isCap(tk[j + 1]) || ((tk[j + 1]?.lower === 'and' || tk[j + 1]?.lower === 'or') && isCap(tk[j + 2]))))
-    return false
+  if (after.pos === 'CCONJ' && tk[j + 1]?.pos === 'PROPN') return false
+  if (after.text === ',' && (tk[j + 1]?.pos === 'PROPN' || tk[j + 1]?.pos === 'CCONJ')) return false
   return true
 }
 
-const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'there'])
-const AUXILIARY_OR_IRREGULAR = new RegExp(`^(?:${AUXILIARIES}|${IRREGULAR_PAST})$`)
+const isComma = (c: Ctx, k: number) => c.comma[k] === 1
 
-/**
- * Whether `j` is the verb of a clause whose subject starts at `s` ("criticism was aimed", "he gained"): an
- * auxiliary or irregular past after a noun, or an "-ed" form after a pronoun, a name or a short noun phrase
- * ("1959 animated film" is no clause).
- */
-function clauseVerbAt(tk: Token[], s: number, j: number) {
-  const t = tk[j]!
-  const before = tk[j - 1]
-  if (j <= s || !before || DETERMINERS.has(before.lower) || !isVerb(t, true)) return false
-  if (AUXILIARY_OR_IRREGULAR.test(t.lower)) return true
-  if (PRONOUNS.has(before.lower) || isCap(before)) return true
-  // "the central bank raised": a short noun phrase opened by a determiner.
-  if (j - s > 5 || !DETERMINERS.has(tk[s]!.lower) || !/^\p{Ll}/u.test(before.text) || ADVERB.test(before.lower)) return false
-  for (let i = s + 1; i < j; i++) if (!tk[i]!.word || PREPOSITIONS.has(tk[i]!.lower)) return false
-  return true
+/** The end of the verb group starting at the finite verb `i` ("has not been approved"). */
+function verbGroupEnd(c: Ctx, i: number, end: number) {
+  let j = i + 1
+  let last = c.tk[i]!
+  while (j < end) {
+    const t = c.tk[j]!
+    if (last.pos !== 'AUX' && !(last.pos === 'PART' || last.pos === 'ADV')) break
+    if (t.pos === 'AUX' || t.pos === 'VERB' || (t.pos === 'PART' && t.lower !== 'to') || (t.pos === 'ADV' && /^(?:AUX|VERB|PART|ADV)$/.test(c.tk[j + 1]?.pos ?? ''))) {
+      last = t
+      j++
+    } else break
+  }
+  return j
 }
 
-/** After a clause word at `s - 1`: the index of the verb of a clause with its own subject, or -1. */
-function clauseVerbAhead(tk: Token[], s: number) {
-  for (let j = s; j < tk.length && j < s + 7; j++) {
-    const t = tk[j]!
-    if (t.text === ',' || t.text === ';' || BOUNDARIES.has(t.lower) || PREPOSITIONS.has(t.lower)) {
-      if (j === s || t.text === ',' || t.text === ';' || BOUNDARIES.has(t.lower)) return -1
-      continue
-    }
-    if (isVerb(t, true)) return clauseVerbAt(tk, s, j) ? j : -1
+/** The first finite verb in [from, to) outside quotations and parentheses, or -1. */
+function finiteVerb(c: Ctx, from: number, to: number, stopAtComma = false) {
+  for (let i = from; i < to; i++) {
+    if (stopAtComma && isComma(c, i)) return -1
+    if (!c.locked[i] && finite(c, i)) return i
   }
   return -1
 }
 
-/** The words a parenthesis is about: the name or short noun phrase just before it. */
-function headBefore(tk: Token[], at: number) {
-  let k = at - 1
-  while (k >= 0 && !isWord(tk[k]) && tk[k]!.text !== ',' && k >= at - 3) k--
+/** A finite verb, not one inside a hyphenated compound ("object-oriented"). */
+const finite = (c: Ctx, i: number) =>
+  isFiniteVerb(c.tk, i) && c.tk[i - 1]?.text !== '-' && c.tk[i + 1]?.text !== '-' && !(i > 0 && /^\p{Lu}/u.test(c.tk[i]!.text) && c.tk[i - 1]!.text !== '"')
+
+const hasNominal = (c: Ctx, ix: number[]) => ix.some((i) => isNominalPos(c.tk[i]!.pos))
+
+/** The noun phrase ending just before `k` ("the evil fairy" before ", which"): determiners, modifiers, nouns. */
+function nounPhraseBefore(c: Ctx, k: number): number[] {
   const out: number[] = []
-  while (k >= 0 && isCap(tk[k]) && out.length < 6) out.unshift(k--)
-  if (out.length) return out
-  while (k >= 0 && isWord(tk[k]) && out.length < 4) {
-    const t = tk[k]!
-    if (PREPOSITIONS.has(t.lower) || BOUNDARIES.has(t.lower) || isVerb(t, true)) break
-    out.unshift(k--)
-    if (DETERMINERS.has(t.lower)) break
+  let i = k - 1
+  while (i >= 0 && out.length < 8) {
+    const t = c.tk[i]!
+    if (c.hidden[i]) {
+      i--
+      continue
+    }
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM' || (t.pos === 'PART' && t.lower === "'s")) out.unshift(i--)
+    else if (t.pos === 'DET' || (t.pos === 'PRON' && /^(?:his|her|its|their|our|my|your)$/.test(t.lower))) {
+      out.unshift(i)
+      break
+    } else break
   }
+  return out.length && hasNominal(c, out) ? out : []
+}
+
+type Group = { ix: number[]; kind: 'object' | 'modifier' }
+
+/**
+ * The propositions of a predicate: `subject` (token indices), the finite verb at `v`, and what
+ * follows up to `end`. Coordinated and embedded clauses found on the way are read on their own.
+ */
+function predicate(c: Ctx, subject: number[], v: number, end: number, lead: number[] = [], subjects: number[][] = [subject]) {
+  const { tk } = c
+  const ve = verbGroupEnd(c, v, end)
+  const verb: number[] = []
+  for (let i = v; i < ve; i++) verb.push(i)
+  const copula = tk[ve - 1]!.pos === 'AUX'
+  const groups: Group[] = []
+  let current: number[] = []
+  let kind: Group['kind'] = 'object'
+  const close = () => {
+    if (current.some((i) => c.word[i] === 1)) groups.push({ ix: current, kind })
+    current = []
+  }
+  let k = ve
+  scan: for (; k < end; k++) {
+    const t = tk[k]!
+    if (c.hidden[k]) continue
+    if (c.locked[k]) {
+      current.push(k)
+      continue
+    }
+    if (isComma(c, k) || (t.pos === 'CCONJ' && CLAUSE_JOIN.test(t.lower)) || (t.pos === 'SCONJ' && CLAUSE_JOIN.test(t.lower))) {
+      let s = k + 1
+      if (t.text === ';') {
+        close()
+        clauseAt(c, s, end)
+        break scan
+      }
+      if (t.text === ',' && tk[s] && CLAUSE_JOIN.test(tk[s]!.lower)) s++
+      const next = tk[s]
+      if (!next) break
+      // "…, and was released in…": a coordinated verb phrase, the subject repeated.
+      if ((next.pos === 'AUX' || next.pos === 'VERB') && finite(c, s) && (t.text !== ',' || s > k + 1 || next.pos === 'AUX' || /ed$/.test(next.lower))) {
+        close()
+        for (const subj of subjects) predicate(c, subj, s, end, [], [subj])
+        break scan
+      }
+      // "…, while imports fell…", "…, and then he gained…": a clause with its own subject.
+      const w = finiteVerb(c, s, Math.min(end, s + 8), true)
+      if (w > s && (t.text !== ',' || s > k + 1 || tk[k + 1]!.pos !== 'ADP')) {
+        const own = range(s, w).filter((i) => !c.hidden[i])
+        if (hasNominal(c, own) && !own.some((i) => tk[i]!.pos === 'ADP' && i === s) && !own.some((i) => tk[i]!.pos === 'SCONJ' || tk[i]!.pos === 'VERB' || (tk[i]!.pos === 'PRON' && /^(?:which|who|whom|that)$/.test(tk[i]!.lower)))) {
+          close()
+          // ", officials said." adds a speaker, not a fact.
+          if (verbGroupEnd(c, w, end) < end) predicate(c, own, w, end)
+          break scan
+        }
+      }
+      if (t.text === ',') {
+        // "divided by, among others, Masters and Johnson": an insertion after a preposition is left out.
+        const lastPos = current.length ? tk[current[current.length - 1]!]!.pos : ''
+        if (lastPos === 'ADP' || lastPos === 'DET') {
+          const stop = relativeEnd(c, k, end)
+          if (stop < end) {
+            k = stop
+            continue
+          }
+        }
+        // "…, which was called…", "…, who had…": a relative clause about the noun before the comma.
+        if (next.pos === 'PRON' && /^(?:which|who)$/.test(next.lower)) {
+          const np = nounPhraseBefore(c, k)
+          const rv = finiteVerb(c, s + 1, Math.min(end, s + 3))
+          close()
+          // Only about a name, or a noun phrase not inside a prepositional phrase ("the purpose of X, which" is ambiguous).
+          const about = np.length && (tk[np[np.length - 1]!]!.pos === 'PROPN' || tk[np[0]! - 1]?.pos !== 'ADP')
+          if (about && rv === s + 1) predicate(c, np, rv, relativeEnd(c, rv, end))
+          k = relativeEnd(c, s, end) - 1
+          if (k + 1 >= end || !isComma(c, k + 1)) break scan
+          continue
+        }
+        // ", grossing $758 million", ", based in Paris", ", the head of the agency": no finite statement; left out.
+        if (next.pos === 'VERB' || next.pos === 'DET' || next.pos === 'ADV' || next.pos === 'NUM' || next.pos === 'PRON' || next.pos === 'PROPN' && !listAhead(c, k)) {
+          if (next.pos === 'PROPN' || next.pos === 'DET' || next.pos === 'NUM') {
+            if (listAhead(c, k)) {
+              current.push(k)
+              continue
+            }
+          }
+          close()
+          k = relativeEnd(c, s, end) - 1
+          kind = 'modifier'
+          if (k + 1 >= end) break scan
+          continue
+        }
+        // ", in 2019": another modifier.
+        if (next.pos === 'ADP' || next.pos === 'SCONJ') {
+          close()
+          kind = 'modifier'
+          continue
+        }
+        current.push(k)
+        continue
+      }
+      current.push(k)
+      continue
+    }
+    // What a colon opens elaborates; the clause ends there.
+    if (t.text === ':') break scan
+    // A reported clause, or one opened by "what"/"how", is the verb's complement, whole.
+    if (((t.pos === 'SCONJ' || isReporting(tk[ve - 1])) && COMPLEMENT.test(t.lower)) || ((t.pos === 'PRON' || t.pos === 'ADV' || t.pos === 'DET') && /^(?:what|how|why|whom|whose|whatever)$/.test(t.lower))) {
+      close()
+      for (let i = k; i < end; i++) if (!c.hidden[i]) current.push(i)
+      kind = 'object'
+      close()
+      break scan
+    }
+    // "…is a steel structure that spans the river": after a copula, the relative clause is about the subject.
+    if (copula && (t.lower === 'that' || t.lower === 'which' || t.lower === 'who') && (t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'SCONJ')) {
+      const rv = finiteVerb(c, k + 1, Math.min(end, k + 3))
+      if (rv === k + 1) {
+        close()
+        for (const subj of subjects) predicate(c, subj, rv, end)
+        break scan
+      }
+    }
+    // A subordinate clause modifies the verb as a whole ("after the tariffs took effect").
+    if (t.pos === 'SCONJ' && SUBORDINATOR.test(t.lower) && finiteVerb(c, k + 1, Math.min(end, k + 10), true) > k) {
+      close()
+      kind = 'modifier'
+      const stop = relativeEnd(c, k, end)
+      for (let i = k; i < stop; i++) if (!c.hidden[i]) current.push(i)
+      close()
+      k = stop - 1
+      continue
+    }
+    // A prepositional phrase after a complete name, number or date starts a modifier ("…on May 28, 2014 | in Hollywood").
+    if (t.pos === 'ADP' && t.lower !== 'of' && cutsBefore(c, k, current)) {
+      close()
+      kind = 'modifier'
+    }
+    current.push(k)
+  }
+  close()
+
+  const objects: number[] = []
+  const modifiers: Group[] = []
+  for (const g of groups) {
+    if (g.kind === 'modifier') modifiers.push(g)
+    else for (const i of g.ix) objects.push(i)
+  }
+  // "The minister said for Trade": a reporting verb without what was said asserts nothing.
+  if (!objects.length && isReporting(tk[ve - 1])) return
+  const emit = (ix: number[]) => {
+    for (const subj of subjects) c.out.push([...subj, ...lead, ...verb, ...ix])
+    lead = []
+  }
+  // A list in the object ("include A, B and C") gives a proposition per member.
+  const members = listMembers(c, objects) ?? modifierVariants(c, objects)
+  const objectVariants = members ?? [objects]
+  if (!modifiers.length) for (const o of objectVariants) emit(o)
+  for (const m of modifiers) {
+    const mm = listMembers(c, m.ix) ?? modifierVariants(c, m.ix) ?? [m.ix]
+    for (const o of members ? objectVariants.slice(0, 1) : objectVariants) for (const x of mm) emit([...o, ...x])
+  }
+  if (members && modifiers.length) for (const o of objectVariants.slice(1)) emit(o)
+}
+
+function range(a: number, b: number) {
+  const out: number[] = []
+  for (let i = a; i < b; i++) out.push(i)
   return out
 }
 
-type Piece = { by: string | null; ix: number[] }
-/** Where a list's first member sits: the clause's object or one of its modifiers. */
-type ListHead = { clause: Clause; kind: 'object' | 'modifier'; ix: number[] }
-type List = { head: ListHead; prefix: number[]; members: number[][]; joins: string[] }
-
-/** The words of a verb's object before its noun phrase ("to promote" in "to promote a legible style"). */
-function objectPrefix(tk: Token[], object: number[]) {
-  let cut = 0
-  object.forEach((i, k) => {
-    if (tk[i]!.lower === 'to' && k + 1 < object.length) cut = k + 2
-    else if (isVerb(tk[i], true) || isParticiple(tk[i])) cut = k + 1
-  })
-  return cut
+/** The end of a phrase set off from `from`: the next comma or the end. */
+function relativeEnd(c: Ctx, from: number, end: number) {
+  for (let i = from + 1; i < end; i++) if (isComma(c, i)) return i
+  return end
 }
 
-/** Stands for the sentence's subject (which may be coordinated: "Sullivan and Costigan") in a proposition. */
-const SUBJECT = -1
+/** Whether the comma at `k` goes on a list of names or noun phrases joined by "and" ("Spain, Italy and France"). */
+function listAhead(c: Ctx, k: number) {
+  for (let i = k + 1; i < c.end && i < k + 16; i++) {
+    const t = c.tk[i]!
+    if (t.pos === 'CCONJ') return t.lower === 'and'
+    if (c.hidden[i] || t.pos === 'PROPN' || t.pos === 'DET' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'NUM' || isComma(c, i) || (t.pos === 'PUNCT' && !isComma(c, i))) continue
+    return false
+  }
+  return false
+}
 
-/** The propositions of a sentence with its parentheses left out, as indices into `tk`. */
-function analyse(tk: Token[]): number[][] {
-  const n = tk.length
-  const all = () => [tk.map((_, i) => i).filter((i) => !/^[.!?]$/.test(tk[i]!.text))]
-  if (n < 3) return all()
+/** Whether a prepositional phrase at `k` is an adjunct of its own, not part of the phrase before it. */
+function cutsBefore(c: Ctx, k: number, current: number[]) {
+  if (!current.length) return true
+  const before = c.tk[current[current.length - 1]!]!
+  if (!(before.pos === 'PROPN' || before.pos === 'NUM' || DATE_NOUN.test(before.lower))) return false
+  // "at the El Capitan Theatre in Hollywood": a place inside a place stays with it.
+  const t = c.tk[k]!
+  let j = k + 1
+  if (c.tk[j]?.pos === 'DET') j++
+  if ((t.lower === 'in' || t.lower === 'at') && before.pos === 'PROPN' && c.tk[j]?.pos === 'PROPN' && !/^\d/.test(c.tk[j]!.text)) {
+    const first = c.tk[current[0]!]!
+    if (first.pos === 'ADP' && /^(?:at|in|from|to|near)$/.test(first.lower)) return false
+  }
+  // "between 2015 and 2023", "from 2010 to 2015" stay whole.
+  if (t.lower === 'to' && current.some((i) => c.tk[i]!.lower === 'from')) return false
+  return true
+}
 
-  // Lead-ins set off by commas: "However," is dropped, "On June 16, 2015," goes with the main proposition,
-  // "When both sides realize the situation," and "First gaining attention in the 1980s," stand alone.
-  let begin = 0
+/**
+ * The members of a list closing a group, each with what leads to it ("visitors from Spain, Italy
+ * and France" → "visitors from Spain", …), or null. Only "and" lists of names or determined noun
+ * phrases split; "sale or closure of three plants" stays one.
+ */
+function listMembers(c: Ctx, ix: number[]): number[][] | null {
+  const { tk } = c
+  const seps: number[] = []
+  for (let k = 0; k < ix.length; k++) {
+    const i = ix[k]!
+    if (c.locked[i]) continue
+    const t = tk[i]!
+    if (t.pos === 'CCONJ' && t.lower !== 'and') return null
+    if ((t.text === ',' && isComma(c, i)) || (t.pos === 'CCONJ' && t.lower === 'and')) seps.push(k)
+  }
+  if (!seps.length || tk[ix[seps[seps.length - 1]!]!]!.lower !== 'and') return null
+  // "between 2015 and 2023" names one span, not two.
+  if (ix.some((i) => tk[i]!.lower === 'between')) return null
+  // Where the first member starts: after the last preposition (or "such as", "including") before the first separator that follows one.
+  let start = 0
+  for (let k = 0; k < seps[seps.length - 1]!; k++) {
+    const t = tk[ix[k]!]!
+    if ((t.pos === 'ADP' && t.lower !== 'of') || (t.pos === 'VERB' && t.lower === 'including')) {
+      if (t.lower !== 'as' && seps.some((s) => s < k) && !(k >= 2 && tk[ix[k - 1]!]!.text === ',')) break
+      start = k + 1
+    }
+  }
+  while (seps.length && seps[0]! < start) seps.shift()
+  if (!seps.length) return null
+  const members: number[][] = []
+  let from = start
+  for (const s of [...seps, ix.length]) {
+    const m = ix.slice(from, s).filter((i) => !c.hidden[i] && tk[i]!.text !== ',' && !(tk[i]!.pos === 'CCONJ'))
+    if (m.length) members.push(m)
+    from = s + 1
+  }
+  if (members.length < 2) return null
+  const prefix = ix.slice(0, start)
+  const opens = (m: number[]) => {
+    const t = tk[m[0]!]!
+    return t.pos === 'PROPN' || t.pos === 'DET' || t.pos === 'NUM' || (t.pos === 'PRON' && /^(?:his|her|its|their|our)$/.test(t.lower))
+  }
+  const intro = start > 0 ? tk[ix[start - 1]!]!.lower : ''
+  const examples = intro === 'including' || (intro === 'as' && start >= 2 && tk[ix[start - 2]!]!.lower === 'such')
+  if (!examples && !members.every(opens)) return null
+  if (members.some((m) => m.some((i, k) => tk[i]!.pos === 'AUX' || (tk[i]!.pos === 'VERB' && !(examples && k > 0 && /ing$/.test(tk[i]!.lower))) || (tk[i]!.pos === 'ADP' && tk[i]!.lower !== 'of' && !(examples && k > 0)))))
+    return null
+  // "such as A and B": the list names examples of what led to it.
+  if (prefix.length >= 2 && tk[prefix[prefix.length - 1]!]!.lower === 'as' && tk[prefix[prefix.length - 2]!]!.lower === 'such') {
+    const head = prefix.slice(0, -2)
+    return [head, ...members.map((m) => [...head.slice(0, headStart(c, head)), ...m])]
+  }
+  return members.map((m) => [...prefix, ...m])
+}
+
+const MODIFIER_POS = /^(?:ADJ|ADV|NUM)$/
+/**
+ * Coordinated modifiers sharing their noun, one proposition each ("a legible, concise programming
+ * style" → "a legible programming style", "a concise programming style"), or null. Only "and" and
+ * commas join them; "a"/"an" must still fit the modifier put after it.
+ */
+function modifierVariants(c: Ctx, ix: number[]): number[][] | null {
+  const { tk } = c
+  for (let k = 1; k < ix.length - 2; k++) {
+    const sep = tk[ix[k]!]!
+    if (!(sep.text === ',' || (sep.pos === 'CCONJ' && sep.lower === 'and')) || c.locked[ix[k]!]) continue
+    // The run of modifiers: back to the determiner or preposition, forward to the noun.
+    let a = k - 1
+    while (a > 0 && (MODIFIER_POS.test(tk[ix[a - 1]!]!.pos) || tk[ix[a - 1]!]!.text === '-' || tk[ix[a]!]!.text === '-')) a--
+    const segments: number[][] = [[]]
+    let b = a
+    for (; b < ix.length; b++) {
+      const t = tk[ix[b]!]!
+      const hyphen = t.text === '-' || tk[ix[b] + 1]?.text === '-' || tk[ix[b] - 1]?.text === '-'
+      if (t.text === ',' || (t.pos === 'CCONJ' && t.lower === 'and')) {
+        if (segments[segments.length - 1]!.length) segments.push([])
+        continue
+      }
+      if (t.pos === 'CCONJ') return null
+      if (MODIFIER_POS.test(t.pos) || hyphen || (t.pos === 'VERB' && /ed$/.test(t.lower))) segments[segments.length - 1]!.push(ix[b]!)
+      else break
+    }
+    const head = ix.slice(b)
+    if (segments.length < 2 || !head.length || tk[head[0]!]!.pos !== 'NOUN' && tk[head[0]!]!.pos !== 'PROPN') return null
+    if (segments.some((m) => !m.length || tk[m[m.length - 1]!]!.pos === 'ADV')) return null
+    const prefix = ix.slice(0, a)
+    const det = prefix.length ? tk[prefix[prefix.length - 1]!]!.lower : ''
+    const out: number[][] = []
+    for (const m of segments) {
+      const vowel = /^[aeiou]/i.test(tk[m[0]!]!.text)
+      if ((det === 'a' && vowel) || (det === 'an' && !vowel)) continue
+      out.push([...prefix, ...m, ...head])
+    }
+    return out.length ? out : null
+  }
+  return null
+}
+
+/** Where the last noun phrase of `ix` begins after its preposition ("works by | artists"). */
+function headStart(c: Ctx, ix: number[]) {
+  for (let k = ix.length - 1; k >= 0; k--) if (c.tk[ix[k]!]!.pos === 'ADP') return k + 1
+  return 0
+}
+
+/** Reads a clause starting at `begin`: lead-ins, the subject, then the predicate. */
+function clauseAt(c: Ctx, begin: number, end: number) {
+  const { tk } = c
   const lead: number[] = []
-  const source: number[] = []
-  const alone: number[][] = []
+  // Lead-ins set off by a comma: "However," goes; "In 2019," goes with the first proposition;
+  // "When the storm hit the coast," stands alone; "First gaining attention," gives nothing.
   for (let round = 0; round < 2; round++) {
     let comma = -1
-    for (let i = begin + 1; i < Math.min(n, begin + 14); i++)
-      if (tk[i]!.text === ',' && !innerComma(tk, i)) {
+    for (let i = begin + 1; i < Math.min(end, begin + 16); i++) {
+      if (isComma(c, i)) {
         comma = i
         break
       }
+      if (!c.locked[i] && finite(c, i) && tk[begin]!.pos !== 'SCONJ' && tk[begin]!.pos !== 'ADV') break
+    }
     if (comma < 0) break
-    const first = tk[begin]!.lower
-    const span = tk.slice(begin, comma).map((_, k) => begin + k)
-    if (comma === begin + 1 && (DISCOURSE.has(first) || ADVERB.test(first))) begin = comma + 1
-    else if (LEAD_CLAUSES.has(first)) {
-      alone.push(span.slice(1))
-      begin = comma + 1
-    } else if (isParticiple(tk[begin]) || (!DETERMINERS.has(first) && isParticiple(tk[begin + 1]))) {
-      alone.push(span)
-      begin = comma + 1
-    } else if (first === 'according' && !round) {
-      // "According to the report, …" is context for everything the sentence says: a proposition of its own.
-      source.push(...span)
-      begin = comma + 1
-    } else if (PREPOSITIONS.has(first) || LEAD_PREPOSITIONS.has(first)) {
-      lead.push(...span)
-      begin = comma + 1
+    const first = tk[begin]!
+    const span = range(begin, comma).filter((i) => !c.hidden[i])
+    if (first.pos === 'ADP' || (first.pos === 'VERB' && first.lower === 'according') || (first.pos === 'ADJ' && tk[begin + 1]?.pos === 'ADP')) lead.push(...span)
+    else if ((first.pos === 'SCONJ' || first.pos === 'ADV') && /^(?:when|after|because|although|though|while|once|since)$/.test(first.lower)) {
+      const v = finiteVerb(c, begin + 2, comma)
+      const own = range(begin + 1, v).filter((i) => !c.hidden[i])
+      if (v > begin + 1 && hasNominal(c, own)) predicate(c, own, v, comma)
+    } else if (first.pos === 'ADV' && comma === begin + 1) {
+      // a discourse word
+    } else if (first.pos === 'VERB' || (first.pos === 'ADV' && tk[begin + 1]?.pos === 'VERB') || (first.pos === 'PART' && first.lower === 'to') || first.pos === 'SCONJ' || (first.pos === 'ADV' && /^(?:if|unless|where|whether)$/.test(first.lower))) {
+      // a participial, infinitive or conditional lead-in: not a statement of its own
     } else break
+    begin = comma + 1
   }
-
-  // A clear verb ("rose", "was") beats a guessed "-s" one ("times" in "commute times rose").
-  const window = Math.min(n, begin + 15)
-  let verbAt = -1
-  // An "-ed" word after a determiner is an adjective ("the related costs").
-  for (let i = begin + 1; i < window && verbAt < 0; i++)
-    if (isVerb(tk[i], true) && (AUXILIARY_OR_IRREGULAR.test(tk[i]!.lower) || !DETERMINERS.has(tk[i - 1]!.lower))) verbAt = i
-  for (let i = begin + 1; i < window && verbAt < 0; i++) if (isVerb(tk[i])) verbAt = i
-  if (verbAt < 0) return all()
-
-  // The subject, without what commas set off inside it ("The Kingdom of Norway, commonly called Norway, is…"),
-  // and split where it is coordinated ("Sullivan and Costigan attempt…").
-  const region = tk.slice(begin, verbAt).map((_, k) => begin + k)
-  const firstComma = region.findIndex((i) => tk[i]!.text === ',' && !innerComma(tk, i))
-  const core = firstComma > 0 ? region.slice(0, firstComma) : region.filter((i) => tk[i]!.text !== ',')
-  const inserted = firstComma > 0 ? region.slice(firstComma + 1).filter((i) => tk[i]!.text !== ',') : []
-  const subjects: number[][] = [[]]
-  for (let k = 0; k < core.length; k++) {
-    const t = tk[core[k]!]!
-    const join = t.lower === 'and' || t.lower === 'or' || (t.lower === 'as' && tk[core[k] + 1]?.lower === 'well')
-    const nextWord = tk[core[k]! + (t.lower === 'as' ? 3 : 1)]
-    if (join && subjects[subjects.length - 1]!.length && (isCap(nextWord) || DETERMINERS.has(nextWord?.lower ?? ''))) {
-      if (t.lower === 'as') k += 2
-      subjects.push([])
-    } else subjects[subjects.length - 1]!.push(core[k]!)
+  if (begin >= end) return
+  // A sentence opening on a quotation ('"We will act," he said') is kept whole.
+  if (c.locked[begin] && !c.hidden[begin]) {
+    const ix = range(begin, end).filter((i) => !c.hidden[i])
+    if (finiteVerb(c, begin, end) >= 0 || ix.length) c.out.push(ix)
+    return
   }
-  const subjectList = subjects.filter((s) => s.length)
-  if (!subjectList.length) subjectList.push(core)
-  const [verb, after] = verbGroup(tk, verbAt)
-  const copula = COPULAS.has(tk[verb[verb.length - 1]!]!.lower)
-
-  // What follows the verb, cut at prepositions (which start a piece) and boundaries (dropped).
-  const pieces: Piece[] = []
-  let current: number[] = []
-  let by: string | null = null
-  let protect = -1
-  // "…following additional training for NCB staff": inside a prepositional piece, "for" after a
-  // noun belongs to that noun, not to the verb.
-  const forTheNoun = (k: number) =>
-    tk[k]!.lower === 'for' &&
-    current.length > 1 &&
-    by !== null &&
-    PREPOSITIONS.has(by) &&
-    /^[a-z]{3,}$/.test(tk[k - 1]!.text) &&
-    !isVerb(tk[k - 1], true)
-  for (let k = after; k < n; k++) {
-    const t = tk[k]!
-    if (/^[.!?]$/.test(t.text) && k === n - 1) break
-    if (k < protect || innerComma(tk, k) || (t.lower === 'and' && by === 'between')) {
-      current.push(k)
-      continue
-    }
-    let cut: string | null = null
-    let skip = 0
-    if (t.lower === 'such' && tk[k + 1]?.lower === 'as') [cut, skip] = ['such as', 1]
-    else if (t.lower === 'as' && tk[k + 1]?.lower === 'well' && tk[k + 2]?.lower === 'as') [cut, skip] = ['and', 2]
-    else if (t.lower === 'as' && tk[k + 1]?.lower === 'well') [cut, skip] = [',', 1]
-    else if (BOUNDARIES.has(t.lower) || (PREPOSITIONS.has(t.lower) && !forTheNoun(k))) cut = t.lower
-    // "…is a language that supports X": after a copula, "that" starts a clause about the subject.
-    else if (t.lower === 'that' && copula && isVerb(tk[k + 1])) cut = 'that'
-    if (cut === null) {
-      current.push(k)
-      continue
-    }
-    if (current.length) pieces.push({ by, ix: current })
-    by = cut
-    current = PREPOSITIONS.has(cut) ? [k] : []
-    if (SUBORDINATE.has(cut)) {
-      // "when the union with Sweden was dissolved": whole up to the next comma.
-      current = [k]
-      while (k + 1 < n && tk[k + 1]!.text !== ',' && !/^[.!?;]$/.test(tk[k + 1]!.text)) current.push(++k)
-      continue
-    }
-    // A clause with its own subject: the subject's prepositions cut nothing.
-    if (CLAUSE_WORDS.has(cut)) protect = clauseVerbAhead(tk, k + skip + 1)
-    k += skip
+  const v = finiteVerb(c, begin, end)
+  if (v < 0) return
+  let region = range(begin, v).filter((i) => !c.hidden[i])
+  // "The Kingdom of Norway, commonly called Norway, is…": what commas set off in the subject is left out.
+  const firstComma = region.findIndex((i) => isComma(c, i))
+  let listSubject = false
+  if (firstComma === 0) region = region.slice(1)
+  else if (firstComma > 0) {
+    const core = region.slice(0, firstComma)
+    const rest = region.slice(firstComma + 1)
+    const open = tk[core[0]!]!.pos
+    // "Intercourse, intercourse or copulation are…": the subject is a list, kept whole.
+    if (rest.some((i) => tk[i]!.pos === 'CCONJ') && !rest.some((i) => tk[i]!.pos === 'VERB' || tk[i]!.pos === 'ADP')) listSubject = true
+    // "However, due to X, the objective…": an unread lead-in before the subject.
+    else if (!/^(?:DET|PROPN|NOUN|PRON|NUM|ADJ)$/.test(open) || (open === 'ADJ' && tk[core[1]!]?.pos === 'ADP')) {
+      const lastComma = region.map((i) => isComma(c, i)).lastIndexOf(true)
+      region = region.slice(lastComma + 1)
+    } else region = core
   }
-  if (current.length) pieces.push({ by, ix: current })
+  if (!listSubject) region = region.filter((i) => tk[i]!.text !== ',')
+  if (!hasNominal(c, region)) return
+  // A subject ending in a relative pronoun or a preposition is no subject ("the book that").
+  const lastTag = tk[region[region.length - 1]!]!
+  if (lastTag.pos === 'ADP' || lastTag.pos === 'DET' || lastTag.pos === 'SCONJ' || lastTag.pos === 'CCONJ') return
+  // Coordinated subjects each take the predicate where the verb agrees with any of them.
+  const subjects = splitSubjects(c, region, v)
+  predicate(c, region, v, end, lead, subjects)
+}
 
-  const object = pieces[0] && pieces[0].by === null ? pieces.shift()!.ix : []
-  const main: Clause = { subject: [SUBJECT], verb, object, modifiers: [] }
-  const clauses: Clause[] = [main]
-  /** Propositions of a clause's own making: other members of a list in its object ("stars A, B and C"). */
-  const extra = new Map<Clause, number[][]>()
-  const addExtra = (c: Clause, ix: number[]) => {
-    const list = extra.get(c)
-    if (list) list.push(ix)
-    else extra.set(c, [ix])
-  }
-  /** The clause that following modifiers attach to (appositives take none). */
-  let open = main
-  let previous = object
-  let last: ListHead | null = object.length ? { clause: main, kind: 'object', ix: object } : null
-  let list: List | null = null
+function splitSubjects(c: Ctx, region: number[], v: number): number[][] {
+  const { tk } = c
+  if (!AGREES_WITH_ANY.test(tk[v]!.lower)) return [region]
+  const at = region.findIndex((i) => tk[i]!.pos === 'CCONJ' && tk[i]!.lower === 'and' && !c.locked[i])
+  if (at <= 0 || region.slice(at + 1).some((i) => tk[i]!.pos === 'CCONJ')) return [region]
+  const a = region.slice(0, at)
+  const b = region.slice(at + 1)
+  const opens = (m: number[]) => !!m.length && /^(?:DET|PROPN)$/.test(tk[m[0]!]!.pos) && hasNominal(c, m)
+  if (!opens(a) || !opens(b) || [...a, ...b].some((i) => tk[i]!.pos === 'ADP' || tk[i]!.text === ',')) return [region]
+  return [a, b]
+}
 
-  const flush = () => {
-    if (!list) return
-    const { head, prefix, members, joins } = list
-    list = null
-    const add = (ix: number[]) => (head.kind === 'modifier' ? head.clause.modifiers.push(ix) : addExtra(head.clause, ix))
-    const lastMember = members[members.length - 1]!
-    const m0 = members[0]!
-    const lower = (i: number) => /^\p{Ll}/u.test(tk[i]!.text) && !DETERMINERS.has(tk[i]!.lower)
-    const shortMember = (m: number[]) => m.length === 1 || (m.length === 2 && /ly$/.test(tk[m[0]!]!.lower))
-    // "a remake and spin-off of X", "a legible, concise programming style": single words share the last member's tail.
-    const adjectives =
-      members.length >= 2 &&
-      !joins.includes('such as') &&
-      lastMember.length >= 2 &&
-      lower(lastMember[0]!) &&
-      members.slice(1, -1).every((m) => shortMember(m) && m.every(lower)) &&
-      m0.length >= 1 &&
-      lower(m0[m0.length - 1]!) &&
-      (m0.length === 1 || (m0.length === 2 && DETERMINERS.has(tk[m0[0]!]!.lower)))
-    if (adjectives) {
-      const tail = lastMember.slice(/ly$/.test(tk[lastMember[0]!]!.lower) && lastMember.length >= 3 ? 2 : 1)
-      const det = m0.length === 2 ? [m0[0]!] : []
-      head.ix.push(...tail)
-      for (const m of members.slice(1, -1)) add([...prefix, ...det, ...m, ...tail])
-      add([...prefix, ...det, ...lastMember])
-      return
-    }
-    for (const m of members.slice(1)) add([...prefix, ...m])
+function toProposition(text: string, c: Ctx, indices: number[]): Proposition | null {
+  const { tk, word } = c
+  let sorted = true
+  for (let k = 1; k < indices.length; k++) if (indices[k]! < indices[k - 1]!) sorted = false
+  const order = sorted ? indices : Int32Array.from(indices).sort()
+  // Leading and trailing commas and the like go.
+  let first = 0
+  let last = order.length - 1
+  while (first <= last && !word[order[first]!] && !c.locked[order[first]!]) first++
+  while (last >= first && !word[order[last]!] && !c.locked[order[last]!]) last--
+  if (first > last) return null
+  const parts: { start: number; end: number }[] = []
+  let previous = -2
+  let words = 0
+  for (let k = first; k <= last; k++) {
+    const i = order[k]!
+    if (i === previous) continue
+    const t = tk[i]!
+    if (word[i]) words++
+    const end = parts[parts.length - 1]
+    if (end && i === previous + 1) end.end = t.end
+    else parts.push({ start: t.start, end: t.end })
+    previous = i
   }
-
-  pieces.forEach((piece, p) => {
-    const first = tk[piece.ix[0]!]
-    // "…, and was released in…": a coordinated verb phrase with the same subject.
-    if (piece.by && NEW_CLAUSE_AFTER.has(piece.by) && isVerb(first, true)) {
-      flush()
-      const [v, end] = verbGroup(tk, piece.ix[0]!)
-      const rest = piece.ix.filter((i) => i >= end)
-      clauses.push((open = { subject: [SUBJECT], verb: v, object: rest, modifiers: [] }))
-      previous = rest
-      last = rest.length ? { clause: open, kind: 'object', ix: rest } : null
-      return
-    }
-    // "…, earning praise for…", "…before settling in…": a participial clause about the subject.
-    if (piece.by && (CLAUSE_WORDS.has(piece.by) || PREPOSITIONS.has(piece.by)) && isParticiple(first)) {
-      flush()
-      const rest = piece.ix.slice(1)
-      clauses.push((open = { subject: [SUBJECT], verb: [piece.ix[0]!], object: rest, modifiers: [] }))
-      previous = rest
-      last = rest.length ? { clause: open, kind: 'object', ix: rest } : null
-      return
-    }
-    // "…, while criticism was aimed at…", "…; Wahlberg was also nominated…": a clause with its own subject.
-    if (piece.by && CLAUSE_WORDS.has(piece.by)) {
-      const v = piece.ix.findIndex((i, k) => k < 7 && isVerb(tk[i], true))
-      if (v > 0 && clauseVerbAt(tk, piece.ix[0]!, piece.ix[v]!)) {
-        flush()
-        const [vg, end] = verbGroup(tk, piece.ix[v]!)
-        const rest = piece.ix.filter((i) => i >= end)
-        clauses.push((open = { subject: piece.ix.slice(0, v), verb: vg, object: rest, modifiers: [] }))
-        previous = rest
-        last = rest.length ? { clause: open, kind: 'object', ix: rest } : null
-        return
-      }
-    }
-    if (piece.by === 'which' || piece.by === 'who' || piece.by === 'that') {
-      flush()
-      const [v, end] = isVerb(first) ? verbGroup(tk, piece.ix[0]!) : [[], piece.ix[0]!]
-      // After a copula the relative clause is about the subject ("X is a state … which is not part of Y").
-      const about = COPULAS.has(tk[open.verb[open.verb.length - 1]!]?.lower ?? '')
-        ? open.subject
-        : PREPOSITIONS.has(tk[previous[0]!]?.lower ?? '')
-        ? previous.slice(1)
-        : previous
-      clauses.push(
-        (open = {
-          subject: about.length ? about : [SUBJECT],
-          verb: v,
-          object: piece.ix.filter((i) => i >= end),
-          modifiers: [],
-        }),
-      )
-      last = open.object.length ? { clause: open, kind: 'object', ix: open.object } : null
-      return
-    }
-    // "…, with implementation completed in October 2021": an absolute clause with its own subject.
-    const participle = piece.by === 'with' ? piece.ix.findIndex((i, k) => k >= 2 && k <= 5 && /^[a-z]{3,}ed$/.test(tk[i]!.lower)) : -1
-    if (participle > 0) {
-      flush()
-      clauses.push(
-        (open = {
-          subject: piece.ix.slice(1, participle),
-          verb: [piece.ix[participle]!],
-          object: piece.ix.slice(participle + 1),
-          modifiers: [],
-        }),
-      )
-      previous = []
-      last = null
-      return
-    }
-    // "…Maria Ortiz, the head of the agency,": an appositive names what the proper noun before it is.
-    const name = trailingName(tk, previous)
-    if (piece.by === ',' && /^(?:the|a|an)$/.test(first?.text ?? '') && name.length) {
-      flush()
-      clauses.push({ subject: name, verb: [], object: piece.ix, modifiers: [] })
-      previous = piece.ix
-      last = null
-      return
-    }
-    // "…for Jolie's performance, the costumes and musical score": members of a list share what led to the first.
-    if (piece.by && LIST_JOINS.has(piece.by) && (list || last)) {
-      if (!list) {
-        const head = last!
-        const cut = head.kind === 'object' ? objectPrefix(tk, head.ix) : PREPOSITIONS.has(tk[head.ix[0]!]!.lower) ? 1 : 0
-        list = { head, prefix: head.ix.slice(0, cut), members: [head.ix.slice(cut)], joins: [] }
-      }
-      list.members.push(piece.ix)
-      list.joins.push(piece.by)
-      previous = piece.ix
-      return
-    }
-    // A prepositional phrase inside a list belongs to its member ("sexual activity with minors, prostitution").
-    const next = pieces[p + 1]
-    if (list && list.members.length >= 2 && next?.by === ',' && !isVerb(tk[next.ix[0]!], true) && !isParticiple(tk[next.ix[0]!])) {
-      list.members[list.members.length - 1]!.push(...piece.ix)
-      previous = piece.ix
-      return
-    }
-    flush()
-    open.modifiers.push(piece.ix)
-    previous = piece.ix
-    last = { clause: open, kind: 'modifier', ix: piece.ix }
-  })
-  flush()
-
-  const out: number[][] = []
-  for (const c of clauses) {
-    // After a copula the object is the predicate ("are a team based in X"): modifiers attach to it.
-    const copula = c.verb.some((i) => COPULAS.has(tk[i]!.lower))
-    const carried = copula || c.object.length <= 3 || /ed$/.test(tk[c.object[c.object.length - 1]!]?.lower ?? '') ? c.object : []
-    // "Implementation completed" and "The film premiered" say nothing that "…premiered in Hollywood" does not;
-    // a long object that the modifiers do not carry is a proposition of its own.
-    const base = [...c.subject, ...c.verb, ...c.object]
-    if (!c.modifiers.length || carried.length < c.object.length) out.push(c === main ? [...base, ...lead] : base)
-    c.modifiers.forEach((m, k) =>
-      out.push([...c.subject, ...c.verb, ...carried, ...m, ...(c === main && k === 0 && !c.object.length ? lead : [])]),
-    )
-    for (const x of extra.get(c) ?? []) out.push([...c.subject, ...c.verb, ...x])
+  if (words < 2) return null
+  let out = ''
+  for (const p of parts) {
+    const piece = text.slice(p.start, p.end)
+    if (!out) out = piece
+    else out += /^[,.;:!?]/.test(piece) ? piece : ' ' + piece
   }
-  for (const ix of inserted.length ? [inserted] : []) out.push([SUBJECT, ...ix])
-  out.push(...alone)
-  if (source.length) out.push([SUBJECT, ...verb, ...source])
-  // Each coordinated subject makes its own propositions.
-  if (subjectList.length === 1) {
-    const only = subjectList[0]!
-    return out.map((ix) => (ix[0] === SUBJECT ? [...only, ...ix.slice(1)] : ix))
-  }
-  return out.flatMap((ix) => (ix[0] === SUBJECT ? subjectList.map((s) => [...s, ...ix.slice(1)]) : [ix]))
+  if (/\s\s|[\n\t]/.test(out)) out = out.replace(/\s+/g, ' ')
+  return { text: out.charAt(0).toUpperCase() + out.slice(1), parts }
 }
 
 /**
  * The propositions of one sentence that are grammatical and faithful (see proposition-check.ts),
  * with offsets relative to it. `tags` (relative to the sentence too) are computed when not given.
  */
-export function splitPropositions(sentence: string, tags: TaggedToken[] = tag(sentence)): Proposition[] {
-  return keepGrammatical(tags, candidatePropositions(sentence))
+export function splitPropositions(sentence: string, tags: Token[] = tag(sentence)): Proposition[] {
+  return keepGrammatical(tags, candidatePropositions(sentence, tags))
 }
 
-/** Every proposition the rules find in one sentence, before the grammar check. */
-export function candidatePropositions(sentence: string): Proposition[] {
-  if (sentence.length > 2000) return []
-  const tokens = tokenize(sentence)
-  const n = tokens.length
-  if (n < 3) return []
-
-  // A parenthesis ("Calista Flockhart (born November 11, 1964)") is a proposition about the words before it
-  // and is left out of the rest of the sentence.
-  const close = new Array<number>(n).fill(-1)
-  const stack: number[] = []
-  tokens.forEach((t, i) => {
-    if (t.text === '(' || t.text === '[') stack.push(i)
-    else if ((t.text === ')' || t.text === ']') && stack.length) close[stack.pop()!] = i
-  })
-  const main: number[] = []
-  const parens: { at: number; content: number[] }[] = []
-  for (let i = 0; i < n; i++) {
-    if (close[i]! > i) {
-      parens.push({ at: main.length, content: tokens.slice(i + 1, close[i]!).map((_, k) => i + 1 + k) })
-      i = close[i]!
-      continue
+/** Every proposition the rules build for one sentence, before the grammar check. */
+export function candidatePropositions(sentence: string, tags: Token[] = tag(sentence)): Proposition[] {
+  if (sentence.length > 2000 || tags.length < 3) return []
+  const { locked, hidden } = mark(tags)
+  let end = tags.length
+  while (end > 0 && /^[.!?]$/.test(tags[end - 1]!.text) && !locked[end - 1]) end--
+  const comma = new Uint8Array(tags.length)
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i]!.text
+    if ((t === ',' || t === ';') && !locked[i] && !innerComma(tags, i)) comma[i] = 1
+  }
+  const word = new Uint8Array(tags.length)
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i]!
+    const ch = t.text.charCodeAt(0)
+    // ASCII letters and digits without a regular expression; the rest by Unicode class.
+    if ((ch >= 48 && ch <= 57) || ((ch | 32) >= 97 && (ch | 32) <= 122) || (ch > 127 && WORD.test(t.text))) word[i] = 1
+  }
+  const c: Ctx = { tk: tags, n: tags.length, locked, hidden, comma, word, end, out: [] }
+  // Clauses joined by semicolons are read one by one.
+  let from = 0
+  for (let i = 0; i <= end; i++)
+    if (i === end || (tags[i]!.text === ';' && !locked[i])) {
+      if (i - from >= 2) clauseAt(c, from, i)
+      from = i + 1
     }
-    main.push(i)
-  }
-  const tk = main.map((i) => tokens[i]!)
-  const out: number[][] = hasWord(tokens, main) >= 2 ? analyse(tk) : []
-  if (parens.length) for (let k = 0; k < out.length; k++) out[k] = out[k]!.map((i) => main[i]!)
-  for (const { at, content } of parens) {
-    const head = headBefore(tk, at).map((i) => main[i]!)
-    let segment: number[] = []
-    const segments: number[][] = []
-    content.forEach((i, k) => {
-      const t = tokens[i]!
-      if (t.text === ';' || (t.text === ',' && !innerComma(tokens, i))) {
-        segments.push(segment)
-        segment = []
-      } else if (k || (t.text !== '(' && t.text !== '[')) segment.push(i)
-    })
-    segments.push(segment)
-    for (const s of segments) if (hasWord(tokens, s)) out.push([...head, ...s])
-  }
   const seen = new Set<string>()
+  const out: Proposition[] = []
+  for (const ix of c.out) {
+    const p = toProposition(sentence, c, ix)
+    if (!p) continue
+    const key = p.text.toLowerCase()
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push(p)
+  }
   return out
-    .filter((ix) => hasWord(tokens, ix) >= 2)
-    .map((ix) => toProposition(sentence, tokens, ix))
-    .filter((p) => {
-      const key = p.text.toLowerCase()
-      if (seen.has(key)) return false
-      seen.add(key)
-      return true
-    })
 }
