@@ -75,7 +75,7 @@ function validJunction(tokens: Token[], a: number, b: number): boolean {
   // examples named in place of what they exemplify: "restrictions on | certain acts, such as | incest"
   if (!isVerbal(right) && skipped.length >= 2 && ((last.lower === 'as' && skipped[skipped.length - 2]!.lower === 'such') || last.lower === 'including')) return true
   // coordinated subjects or a parenthetical between subject and verb: "The senator and the governor | signed"
-  if (isNominal(left) && isVerbal(right) && (skipped.some((t) => t.pos === 'CCONJ') || (skipped[0]!.text === ',' && last.text === ',')))
+  if (isNominal(left) && isVerbal(right) && (skipped.some((t) => t.pos === 'CCONJ') || ((skipped[0]!.text === ',' || skipped[0]!.text === '(') && last.text === ',')))
     return true
   return false
 }

@@ -506,7 +506,13 @@ function clauseAt(c: Ctx, begin: number, end: number) {
     if (finiteVerb(c, begin, end) >= 0 || ix.length) c.out.push(ix)
     return
   }
-  const v = finiteVerb(c, begin, end)
+  let v = finiteVerb(c, begin, end)
+  // "Javier Hernández, born June 1, 1988, is…": a participle set off by commas is no main verb.
+  while (v > begin && isComma(c, v - 1) && tk[v]!.pos === 'VERB') {
+    const stop = relativeEnd(c, v, end)
+    if (stop >= end) return
+    v = finiteVerb(c, stop + 1, end)
+  }
   if (v < 0) return
   let region = range(begin, v).filter((i) => !c.hidden[i])
   // "The Kingdom of Norway, commonly called Norway, is…": what commas set off in the subject is left out.
@@ -520,7 +526,12 @@ function clauseAt(c: Ctx, begin: number, end: number) {
     // "Intercourse, intercourse or copulation are…": the subject is a list, kept whole.
     if (rest.some((i) => tk[i]!.pos === 'CCONJ') && !rest.some((i) => tk[i]!.pos === 'VERB' || tk[i]!.pos === 'ADP')) listSubject = true
     // "However, due to X, the objective…": an unread lead-in before the subject.
-    else if (!/^(?:DET|PROPN|NOUN|PRON|NUM|ADJ)$/.test(open) || (open === 'ADJ' && tk[core[1]!]?.pos === 'ADP')) {
+    else if (
+      !/^(?:DET|PROPN|NOUN|PRON|NUM|ADJ)$/.test(open) ||
+      (open === 'ADJ' && tk[core[1]!]?.pos === 'ADP') ||
+      // "A few months before his death, Ledger had…", "A member of the party, he served…": one comma, then the subject.
+      (rest.length > 0 && !rest.some((i) => isComma(c, i)) && hasNominal(c, rest) && /^(?:DET|PROPN|PRON|NOUN|ADJ)$/.test(tk[rest[0]!]!.pos) && !rest.some((i) => tk[i]!.pos === 'VERB' || tk[i]!.pos === 'ADP'))
+    ) {
       const lastComma = region.map((i) => isComma(c, i)).lastIndexOf(true)
       region = region.slice(lastComma + 1)
     } else region = core
