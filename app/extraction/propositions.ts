@@ -27,6 +27,7 @@ export type Proposition = {
 
 const WORD = /[\p{L}\p{N}]/u
 const isNominalPos = (p: string) => p === 'NOUN' || p === 'PROPN' || p === 'PRON' || p === 'NUM'
+const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*$/
 const DATE_NOUN = /^(?:year|years|month|months|week|weeks|day|days|quarter|century|decade|today|yesterday)$/
 /** Words that set off a clause of its own after a comma or on their own ("…, while imports fell"). */
 const CLAUSE_JOIN = /^(?:and|but|yet|while|whereas|although|though)$/
@@ -199,7 +200,9 @@ function predicate(c: Ctx, subject: number[], v: number, end: number, lead: numb
       const next = tk[s]
       if (!next) break
       // "…, and was released in…": a coordinated verb phrase, the subject repeated.
-      if ((next.pos === 'AUX' || next.pos === 'VERB') && finite(c, s) && (t.text !== ',' || s > k + 1 || next.pos === 'AUX' || /ed$/.test(next.lower))) {
+      // ("to reintegrate … and become …": a bare verb after "and" goes on the infinitive, not a new clause.)
+      const infinitive = next.pos === 'VERB' && !/(?:ed|s)$/.test(next.lower) && current.some((i) => tk[i]!.lower === 'to' && tk[i]!.pos === 'PART')
+      if (!infinitive && (next.pos === 'AUX' || next.pos === 'VERB') && finite(c, s) && (t.text !== ',' || s > k + 1 || next.pos === 'AUX' || /ed$/.test(next.lower))) {
         close()
         for (const subj of subjects) predicate(c, subj, s, end, [], [subj])
         break scan
@@ -251,6 +254,19 @@ function predicate(c: Ctx, subject: number[], v: number, end: number, lead: numb
           if (k + 1 >= end) break scan
           continue
         }
+        // ", with implementation completed in 2021": an absolute clause, no finite statement; left out.
+        if (next.lower === 'with' || next.lower === 'without') {
+          const stop = relativeEnd(c, s, end)
+          let participle = false
+          for (let i = s + 2; i < stop && i < s + 6; i++) if (tk[i]!.pos === 'VERB' && /(?:ed|en)$/.test(tk[i]!.lower) && isNominalPos(tk[i - 1]!.pos)) participle = true
+          if (participle) {
+            close()
+            k = stop - 1
+            kind = 'modifier'
+            if (stop >= end) break scan
+            continue
+          }
+        }
         // ", in 2019": another modifier.
         if (next.pos === 'ADP' || next.pos === 'SCONJ') {
           close()
@@ -261,6 +277,13 @@ function predicate(c: Ctx, subject: number[], v: number, end: number, lead: numb
         continue
       }
       current.push(k)
+      continue
+    }
+    // '…focused on "enhancing cooperation," marking a shift': a participle after a quotation closed by a comma is left out.
+    if (t.pos === 'VERB' && /ing$/.test(t.lower) && c.locked[k - 1] && /^[”"'»]$/.test(tk[k - 1]!.text) && tk[k - 2]?.text === ',') {
+      close()
+      k = relativeEnd(c, k, end) - 1
+      kind = 'modifier'
       continue
     }
     // What a colon opens elaborates; the clause ends there.
@@ -356,9 +379,9 @@ function cutsBefore(c: Ctx, k: number, current: number[]) {
   const t = c.tk[k]!
   let j = k + 1
   if (c.tk[j]?.pos === 'DET') j++
-  if ((t.lower === 'in' || t.lower === 'at') && before.pos === 'PROPN' && c.tk[j]?.pos === 'PROPN' && !/^\d/.test(c.tk[j]!.text)) {
+  if ((t.lower === 'in' || t.lower === 'at') && before.pos === 'PROPN' && c.tk[j]?.pos === 'PROPN' && !MONTH.test(c.tk[j]!.lower)) {
     const first = c.tk[current[0]!]!
-    if (first.pos === 'ADP' && /^(?:at|in|from|to|near)$/.test(first.lower)) return false
+    if (first.pos === 'ADP' && /^(?:at|in|on|from|to|near)$/.test(first.lower)) return false
   }
   // "between 2015 and 2023", "from 2010 to 2015" stay whole.
   if (t.lower === 'to' && current.some((i) => c.tk[i]!.lower === 'from')) return false
@@ -530,7 +553,7 @@ function clauseAt(c: Ctx, begin: number, end: number) {
       !/^(?:DET|PROPN|NOUN|PRON|NUM|ADJ)$/.test(open) ||
       (open === 'ADJ' && tk[core[1]!]?.pos === 'ADP') ||
       // "A few months before his death, Ledger had…", "A member of the party, he served…": one comma, then the subject.
-      (rest.length > 0 && !rest.some((i) => isComma(c, i)) && hasNominal(c, rest) && /^(?:DET|PROPN|PRON|NOUN|ADJ)$/.test(tk[rest[0]!]!.pos) && !rest.some((i) => tk[i]!.pos === 'VERB' || tk[i]!.pos === 'ADP'))
+      (rest.length > 0 && !rest.some((i) => isComma(c, i)) && hasNominal(c, rest) && /^(?:DET|PROPN|PRON|NOUN|ADJ)$/.test(tk[rest[0]!]!.pos) && !/^(?:who|which|that|whom|whose)$/.test(tk[rest[0]!]!.lower) && !rest.some((i) => tk[i]!.pos === 'VERB' || tk[i]!.pos === 'ADP'))
     ) {
       const lastComma = region.map((i) => isComma(c, i)).lastIndexOf(true)
       region = region.slice(lastComma + 1)
