@@ -463,7 +463,9 @@ const ROLE =
 function withAppositive(sentence: string, tokens: Token[], clauses: Clause[]): Clause[] {
   let j = tokens[0]?.pos === 'DET' ? 1 : 0
   const nameStart = j
-  while (j < tokens.length && (tokens[j]!.pos === 'PROPN' || (tokens[j]!.pos === 'NOUN' && /^\p{Lu}/u.test(tokens[j]!.text))) && j - nameStart < 6) j++
+  const capital = (t: Token | undefined) => !!t && (t.pos === 'PROPN' || ((t.pos === 'NOUN' || t.pos === 'VERB') && /^\p{Lu}/u.test(t.text)))
+  // a name may hold "of", "for" or "&" between capitalised words: "The Bank of America Corporation"
+  while (j < tokens.length && (capital(tokens[j]) || (j > nameStart && /^(?:of|for|&)$/.test(tokens[j]!.lower) && capital(tokens[j + 1]))) && j - nameStart < 8) j++
   if (j === nameStart || tokens[j]?.text !== ',') return clauses
   const first = tokens[j + 1]
   if (!first || first.pos !== 'DET' || !/^(?:the|a|an)$/.test(first.lower)) return clauses

@@ -513,6 +513,13 @@ describe('claims read alone', () => {
     expect(claims[1]!.context).toEqual([{ kind: 'referent', text: 'Peter Cardillo', replaces: 'he' }])
   })
 
+  test('an appositive about a name with "of" in it is a fact of its own', () => {
+    expect(claimsOf('The Bank of Kessel Corporation, the second-largest bank in the region, has announced a loss of $2 billion.').map((c) => c.text)).toEqual([
+      'The Bank of Kessel Corporation is the second-largest bank in the region.',
+      'The Bank of Kessel Corporation has announced a loss of $2 billion.',
+    ])
+  })
+
   test('"respectively" pairs two lists item by item, one claim each', () => {
     expect(claimsOf('The 8 GB and 16 GB models are available for $99 and $149, respectively.').map((c) => c.text)).toEqual([
       'The 8 GB models are available for $99.',
