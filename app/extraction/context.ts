@@ -62,6 +62,8 @@ const SETTING_VALUE = /^\d{4}-(?:\d{2}(?:-\d{2})?|Q[1-4]|W\d{2})$/
 export function settingOf(dates: DateMention[], text: string): { date: DateMention; words: string } | null {
   for (const d of dates) {
     if (!SETTING_VALUE.test(d.value) || NOT_A_SETTING.test(d.text)) continue
+    // "said on Tuesday that …": when it was said, not when it happened
+    if (/\b(?:said|says|announced|reported|told|stated|added|confirmed|revealed|disclosed)\s+(?:on\s+|in\s+|at\s+)?$/i.test(text.slice(Math.max(0, d.start - 16), d.start))) continue
     // "since May", "until March", "by June": a bound, not when it happened
     if (/\b(?:since|until|till|before|after|from|by|through|to|between|and)\s+$/i.test(text.slice(Math.max(0, d.start - 9), d.start))) continue
     const before = /\b(on|in|during|at)\s+$/i.exec(text.slice(Math.max(0, d.start - 8), d.start))

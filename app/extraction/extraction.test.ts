@@ -559,6 +559,10 @@ describe('claims read alone', () => {
     expect(claims[1]!.dates.map((d) => d.value)).toEqual(['2024-02'])
     // the span stays the article's words
     expect(claims[1]!.start).toBe(44)
+    // the day something was said is not when it happened
+    expect(claimsOf('Ford said on Tuesday that its sales rose 43% in February. Sales to retail customers increased 28%.', '2024-03-06')[1]!.text).toBe(
+      'In February, sales to retail customers increased 28%.',
+    )
   })
 
   test('no time is put into a present, pluperfect or reported statement, nor after the article turns to now', () => {
