@@ -44,6 +44,19 @@ const pct = (xs: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
 
+/** Waits until the server at `base` answers /healthz (at most a minute). */
+async function untilHealthy(base: string) {
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return
+    } catch {
+      // starting
+    }
+    if (i > 600) throw new Error('server did not start')
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
 async function startServer(file: string, processes: number) {
   const port = await freePort()
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST')))
@@ -53,15 +66,7 @@ async function startServer(file: string, processes: number) {
     stdio: 'ignore',
   })
   const base = `http://127.0.0.1:${port}`
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) break
-    } catch {
-      // starting
-    }
-    if (i > 600) throw new Error('server did not start')
-    await new Promise((r) => setTimeout(r, 100))
-  }
+  await untilHealthy(base)
   return {
     base,
     stop: () =>
@@ -172,15 +177,7 @@ async function runCpu(file: string, email: string, password: string, loops: numb
   })
   const base = `http://127.0.0.1:${port}`
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break
-      } catch {
-        // starting
-      }
-      if (i > 600) throw new Error('server did not start')
-      await new Promise((r) => setTimeout(r, 100))
-    }
+    await untilHealthy(base)
     const login = await fetch(`${base}/login`, { method: 'POST', body: new URLSearchParams({ email, password }), redirect: 'manual' })
     const cookie = login.headers.get('set-cookie')?.split(';')[0]
     if (!cookie) throw new Error(`could not sign in as ${email}`)

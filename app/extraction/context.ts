@@ -99,29 +99,23 @@ function pairNamedBefore(d: Discourse): string | null {
   return names.length === 2 ? `${names[0]} and ${names[1]}` : d.pluralSubject && /\band\b/.test(d.pluralSubject) ? d.pluralSubject : null
 }
 
-/** Per article: whether a capitalised word is also written in lower case somewhere. */
-let lowerCache: { article: string; words: Map<string, boolean> } = { article: '', words: new Map() }
-function writtenLower(article: string, word: string): boolean {
-  if (!article || !/^\p{Lu}\p{Ll}+$/u.test(word)) return false
-  if (lowerCache.article !== article) lowerCache = { article, words: new Map() }
-  let seen = lowerCache.words.get(word)
-  if (seen === undefined) {
-    seen = new RegExp(`(?<![\\p{L}])${word.toLowerCase()}(?![\\p{L}])`, 'u').test(article)
-    lowerCache.words.set(word, seen)
-  }
+/** Whether the article matches a pattern, remembered per article: the rules ask about the same few words. */
+let articleCache = { article: '', seen: new Map<string, boolean>() }
+function articleHas(article: string, pattern: string): boolean {
+  if (articleCache.article !== article) articleCache = { article, seen: new Map() }
+  let seen = articleCache.seen.get(pattern)
+  if (seen === undefined) articleCache.seen.set(pattern, (seen = new RegExp(pattern, 'u').test(article)))
   return seen
 }
 
-/** Per article: whether a word is written, in that form, after a lower-case word inside a sentence. */
-let insideCache: { article: string; words: Map<string, boolean> } = { article: '', words: new Map() }
+/** Whether a capitalised word is also written in lower case somewhere in the article. */
+function writtenLower(article: string, word: string): boolean {
+  return !!article && /^\p{Lu}\p{Ll}+$/u.test(word) && articleHas(article, `(?<![\\p{L}])${word.toLowerCase()}(?![\\p{L}])`)
+}
+
+/** Whether a word is written, in that form, after a lower-case word inside a sentence of the article. */
 function seenInside(article: string, word: string): boolean {
-  if (insideCache.article !== article) insideCache = { article, words: new Map() }
-  let seen = insideCache.words.get(word)
-  if (seen === undefined) {
-    seen = new RegExp(`[\\p{Ll},;] ${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(article)
-    insideCache.words.set(word, seen)
-  }
-  return seen
+  return articleHas(article, `[\\p{Ll},;] ${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`)
 }
 
 /** A person's name after a role in a speaker's description: "… Chief Executive Dermot Mannion". */
