@@ -7,7 +7,7 @@
  */
 import type { DateMention } from './dates'
 import type { EntityMention } from './entities'
-import { isVerbal, type Token } from './tagger'
+import { isKnownWord, isVerbal, type Token } from './tagger'
 
 export type AddedContext = {
   kind: 'referent' | 'speaker' | 'shared' | 'filler' | 'time'
@@ -54,6 +54,11 @@ const NOT_A_SETTING = /\b(?:ago|earlier|previous|before|prior|last|same|since|no
 /** A day, week, month or quarter: the precision at which news tells when something happened. */
 const SETTING_VALUE = /^\d{4}-(?:\d{2}(?:-\d{2})?|Q[1-4]|W\d{2})$/
 
+/** "a year ago", "later in the day", "the same period last year": a time placed against another. */
+export function isComparison(d: DateMention, text: string): boolean {
+  return NOT_A_SETTING.test(d.text) || /\b(?:later|earlier)\s+(?:in|on|that|this)\s+$/i.test(text.slice(Math.max(0, d.start - 18), d.start))
+}
+
 /**
  * The date of `dates` (a sentence's) that sets when its events happened: the first day, week,
  * month or quarter named in its own right, with the preposition the article puts before it
@@ -61,7 +66,7 @@ const SETTING_VALUE = /^\d{4}-(?:\d{2}(?:-\d{2})?|Q[1-4]|W\d{2})$/
  */
 export function settingOf(dates: DateMention[], text: string): { date: DateMention; words: string } | null {
   for (const d of dates) {
-    if (!SETTING_VALUE.test(d.value) || NOT_A_SETTING.test(d.text)) continue
+    if (!SETTING_VALUE.test(d.value) || isComparison(d, text)) continue
     // "said on Tuesday that …": when it was said, not when it happened
     if (/\b(?:said|says|announced|reported|told|stated|added|confirmed|revealed|disclosed)\s+(?:on\s+|in\s+|at\s+)?$/i.test(text.slice(Math.max(0, d.start - 16), d.start))) continue
     // "since May", "until March", "by June": a bound, not when it happened
@@ -80,14 +85,14 @@ export function settingOf(dates: DateMention[], text: string): { date: DateMenti
  * names no date ("Retail sales rose 28%" after "In February, …" becomes "In February, retail
  * sales rose 28%"). The first word keeps its capital only where the article always writes it so.
  */
-export function withTime(claimText: string, setting: { words: string }, article: string, tagged: Token[]): string {
+export function withTime(claimText: string, setting: { words: string }, article: string): string {
   const first = /^[\p{L}’']+/u.exec(claimText)?.[0] ?? ''
   const lower = first.toLowerCase()
   // A name is written with its capital inside sentences too; a common word is not.
   const inside = (w: string) => seenInside(article, w)
-  // Seen neither way inside a sentence: as the tagger reads it.
-  const tag = tagged.find((t) => t.text === first)
-  const seen = inside(first) ? !inside(lower) : inside(lower) ? false : !tag || tag.pos === 'PROPN'
+  // Seen neither way inside a sentence: a word of the English vocabulary is a common word
+  // ("Rental car agencies"), a word outside it a name ("Toyota").
+  const seen = inside(first) ? !inside(lower) : inside(lower) ? false : !isKnownWord(lower)
   const keepCapital = !first || first === 'I' || first === lower || seen
   const rest = keepCapital ? claimText : `${lower}${claimText.slice(first.length)}`
   return `${capitalise(setting.words)}, ${rest}`

@@ -5,6 +5,7 @@ import { extract } from './index'
 import { findDates, parseReference } from './dates'
 import { splitPropositions } from './propositions'
 import { splitSentences } from './sentences'
+import { tag } from './tagger'
 
 const fixture = fs.readFileSync(path.resolve(__dirname, '../../../shared/fixtures/articles/interpol-syria.txt'), 'utf8')
 
@@ -563,6 +564,27 @@ describe('claims read alone', () => {
     expect(claimsOf('Ford said on Tuesday that its sales rose 43% in February. Sales to retail customers increased 28%.', '2024-03-06')[1]!.text).toBe(
       'In February, sales to retail customers increased 28%.',
     )
+  })
+
+  test('what a speaker said happened takes the time after "that"; a comparison date does not end the time told about', () => {
+    const claims = claimsOf(
+      'Ford said on Tuesday that its sales rose 43% in February. Ford said that total sales improved to 142,285 units. Its share rose to 17%, up from 14% a year ago. Ford\'s sales were influenced by fleet sales. Rental car agencies accounted for 30,000 units.',
+      '2010-03-03',
+    )
+    expect(claims.map((c) => c.text).slice(1)).toEqual([
+      'Ford said that in February total sales improved to 142,285 units.',
+      'Its share rose to 17%, up from 14% a year ago.',
+      'In February, Ford\'s sales were influenced by fleet sales.',
+      // a word of the English vocabulary opening the claim is lowered, a name keeps its capital
+      'In February, rental car agencies accounted for 30,000 units.',
+    ])
+    expect(claims[1]!.dates.map((d) => d.value)).toEqual(['2010-02'])
+    expect(claims[1]!.context).toEqual([{ kind: 'time', text: 'in February' }])
+    expect(claims[1]!.start).toBe(claims[0]!.end + 1)
+  })
+
+  test('a capitalised name before a verb or a possessive is tagged as a name', () => {
+    expect(tag("Ford said it. Ford's sales fell.").filter((t) => t.text === 'Ford').map((t) => t.pos)).toEqual(['PROPN', 'PROPN'])
   })
 
   test('no time is put into a present, pluperfect or reported statement, nor after the article turns to now', () => {

@@ -6,13 +6,13 @@
 import { scoreCheckworthiness, CHECKWORTHY_THRESHOLD } from './checkworthiness'
 import { claimTypes, type ClaimType } from './claim-types'
 import { splitClaims } from './claims'
-import { newDiscourse, observe, resolveOpening, settingOf, TIME_REACH, withTime, type AddedContext } from './context'
+import { isComparison, newDiscourse, observe, resolveOpening, settingOf, TIME_REACH, withTime, type AddedContext } from './context'
 import { findDates, parseReference, type DateMention } from './dates'
 import { findAttribution, findEntities, findQuotes, type Attribution, type EntityMention, type QuoteMention } from './entities'
 import { findNumbers, type NumberMention } from './numbers'
 import { splitPropositions, type Proposition } from './propositions'
 import { splitSentences } from './sentences'
-import { isFiniteVerb, tag, tenseOf, tokensWithin } from './tagger'
+import { isFiniteVerb, reportedTense, tag, tenseOf, tokensWithin } from './tagger'
 
 export type ExtractOptions = {
   published?: string /* YYYY-MM-DD, anchors relative dates */
@@ -61,6 +61,8 @@ const HEDGED =
   /\b(?:aims? to|aimed to|hopes? to|plans? to|intends? to|wants? to|seeks? to|expressed (?:interest|hope|concern)|could|might|may|would|is expected to|are expected to|is likely to|will)\b/i
 const MIN_CLAIM_WORDS = 4
 const MAX_SENTENCE_FOR_SPLIT = 2000
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 function shift<T extends { start: number; end: number }>(items: T[], by: number): T[] {
   return items.map((x) => ({ ...x, start: x.start + by, end: x.end + by }))
@@ -178,12 +180,23 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
       // just before it, is telling about.
       let claimText = opening.text
       const claimDates = [...carried, ...within(dates, start, end)]
-      if (!claimDates.length && !(continuesQuote && k === 0) && !/^[“"'‘`]/.test(claimText) && ownTokens[0]?.pos !== 'ADP' && tenseOf(ownTokens) === 'past') {
+      const told = reportedTense(ownTokens)
+      if (!claimDates.length && !(continuesQuote && k === 0) && !/^[“"'‘`]/.test(claimText) && ownTokens[0]?.pos !== 'ADP' && told.tense === 'past') {
         const elsewhere = settingOf(dates.filter((d) => d.end <= start || d.start >= end), text)
         const setting = elsewhere ?? (discourse.time && discourse.sentence - discourse.time.sentence <= TIME_REACH ? discourse.time : null)
-        if (setting) {
-          claimText = withTime(claimText, setting, text, ownTokens)
-          context.push({ kind: 'time', text: claimText.slice(0, setting.words.length) })
+        // "Ford said that total sales improved": the time goes with what was said, after "that"
+        // (without a "that" it would read as the time of saying, so none is put in)
+        const verb = told.at > 1 && ownTokens[told.at - 1]!.lower === 'that' ? ownTokens[told.at - 2] : undefined
+        const said = verb ? new RegExp(`\\b${escapeRegExp(verb.text)} that (?=${escapeRegExp(ownTokens[told.at]?.text ?? '')})`).exec(claimText) : null
+        if (setting && (told.at === 0 || said)) {
+          if (!said) {
+            claimText = withTime(claimText, setting, text)
+            context.push({ kind: 'time', text: claimText.slice(0, setting.words.length) })
+          } else {
+            const after = said.index + said[0].length
+            claimText = `${claimText.slice(0, said.index)}${verb!.text} that ${setting.words} ${claimText.slice(after)}`
+            context.push({ kind: 'time', text: setting.words })
+          }
           claimDates.push(setting.date)
         }
       }
@@ -223,7 +236,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     const setting = settingOf(dates, text)
     if (setting) discourse.time = { ...setting, sentence: discourse.sentence }
     // A sentence about now, or about another year, ends the time told about.
-    else if (tenseOf(sentenceTokens) === 'present' || dates.some((d) => /^\d{4}$/.test(d.value) && d.value !== discourse.time?.date.value.slice(0, 4))) discourse.time = null
+    else if (tenseOf(sentenceTokens) === 'present' || dates.some((d) => /^\d{4}$/.test(d.value) && d.value !== discourse.time?.date.value.slice(0, 4) && !isComparison(d, text))) discourse.time = null
     observe(discourse, sentenceText, sentenceTokens, entities, speaker, span.start)
   })
   return { sentences, claims }

@@ -20,6 +20,14 @@ export type Token = {
 
 const nlp = winkNLP(model, ['sbd', 'pos'])
 const its = nlp.its
+/** Words outside the model's vocabulary get ids from here on, in the order they are met. */
+const FIRST_UNKNOWN_ID = (nlp.readDoc('qzxjvkwq').tokens().out(its.uniqueId) as number[])[0]!
+
+/** Whether the model's English vocabulary holds the word (lower-cased): "rental" does, "Toyota" does not. */
+export function isKnownWord(word: string): boolean {
+  const ids = nlp.readDoc(word.toLowerCase()).tokens().out(its.uniqueId) as number[]
+  return ids.length === 1 && ids[0]! < FIRST_UNKNOWN_ID
+}
 
 /** Words the tagger reads as proper nouns at the start of a sentence although they are verbs or nouns here. */
 const REPORTING_LEMMA = /^(?:say|said|says|tell|told|announce|announced|report|reported|add|added|state|stated|claim|claimed|note|noted|warn|warned|explain|explained|confirm|confirmed|insist|insisted|argue|argued|write|wrote|estimate|estimated|indicate|indicated|suggest|suggested|reveal|revealed|acknowledge|acknowledged|admit|admitted|disclose|disclosed|declare|declared|predict|predicted|stress|stressed|emphasi[sz]e|emphasi[sz]ed|deny|denied|insist|maintain|maintained|assert|asserted|comment|commented|remark|remarked|observe|observed)$/
@@ -46,6 +54,13 @@ export function tag(text: string): Token[] {
     const end = Math.min(text.length, at + w.length)
     out[i] = { text: text.slice(at, end), start: at, end, pos: tags[i] as Pos, lower: w.toLowerCase() }
     cursor = end
+  }
+  // The model reads a capitalised name before a verb or another name as a verb ("Ford said",
+  // "Ford Motor Company sales fell"); a verb is not followed by a finite verb or a name that way.
+  for (let i = 0; i < out.length - 1; i++) {
+    const t = out[i]!
+    const next = out[i + 1]!.pos
+    if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(t.text) && (next === 'VERB' || next === 'AUX' || next === 'PROPN' || (next === 'PART' && /^['’]s$/.test(out[i + 1]!.text))) && !/ing$/.test(t.lower)) t.pos = 'PROPN'
   }
   return out
 }
@@ -106,4 +121,17 @@ export function tenseOf(tokens: Token[]): 'past' | 'present' | 'earlier' | 'sayi
     return IRREGULAR_PAST.has(t.lower) || (t.pos === 'VERB' && /ed$/.test(t.lower)) ? 'past' : 'present'
   }
   return null
+}
+
+/**
+ * Where a clause reports what was said ("Ford said that sales rose"), the tense of what was said
+ * and the index of the token it starts at; otherwise the clause's own tense from its start.
+ */
+export function reportedTense(tokens: Token[]): { tense: ReturnType<typeof tenseOf>; at: number } {
+  const tense = tenseOf(tokens)
+  if (tense !== 'saying') return { tense, at: 0 }
+  const verb = tokens.findIndex((t, i) => isReporting(t) && isFiniteVerb(tokens, i))
+  const at = tokens[verb + 1]?.lower === 'that' ? verb + 2 : verb + 1
+  const inner = tenseOf(tokens.slice(at))
+  return { tense: inner === 'saying' ? null : inner, at }
 }
