@@ -53,7 +53,7 @@ function lowerFirst(s: string) {
 
 function finish(s: string) {
   const t = s.trim().replace(/[\s,;:–—-]+$/, '')
-  return /[.!?"”’)]$/.test(t) ? t : `${t}.`
+  return /[.!?"”’')]$/.test(t) ? t : `${t}.`
 }
 
 /** Trims spaces and joining punctuation off a span [start, end) of `text`. */
@@ -68,7 +68,17 @@ const wordCount = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.te
 /** For each token, whether it lies inside a quotation (“…”, "…", ``…''). */
 function quoteMask(tokens: Token[]): boolean[] {
   const mask = new Array<boolean>(tokens.length).fill(false)
+  // A sentence that closes a quotation it did not open goes on with one opened before it: it is
+  // quoted from its start ("But we took a big swing and we hit a home run.”").
   let open = false
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!.text
+    if (t === '“' || t === '`') break
+    if (t === '”' || (t === "'" && tokens[i + 1]?.text === "'")) {
+      open = true
+      break
+    }
+  }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.text
     const next = tokens[i + 1]?.text

@@ -430,6 +430,13 @@ describe('claims read alone', () => {
     expect(claims[2]!.context).toEqual([{ kind: 'filler', text: 'Meanwhile,' }])
   })
 
+  test('a sentence that closes a quotation opened before it is quoted from its start and is not split', () => {
+    for (const close of ['”', "''"]) {
+      const claims = claimsOf(`Mayor Ana Ruiz said “Everyone told us we were crazy.\nBut we took a big swing and in this case, we hit a home run.${close}`)
+      expect(claims.map((c) => c.text)).toEqual(['Mayor Ana Ruiz said “Everyone told us we were crazy.', 'Mayor Ana Ruiz said: “But we took a big swing and in this case, we hit a home run.”'])
+    }
+  })
+
   test('a quotation the article leaves open is not carried into a sentence that does not read as speech', () => {
     const text = 'General Ana Ruiz said “This will be a tanker built here.\nThe company had agreed to lease 100 tankers in 2003.'
     const claims = claimsOf(text)
