@@ -208,6 +208,11 @@ export function resolveOpening(text: string, d: Discourse, { continuesQuote }: {
       const pair = pairNamedBefore(d)!
       out = `${pair}’s${out.slice(first!.length)}`
       added.push({ kind: 'referent', text: `${pair}’s`, replaces: first })
+    } else if (first === 'Both' && /^[a-z]/.test(second!) && !/^(?:of|the|these|those|sides|parties|men|women|companies|countries)$/.test(second!) && pairNamedBefore(d)) {
+      // "Both served jail sentences" after "A arranged a job for B": A and B both
+      const pair = pairNamedBefore(d)!
+      out = `${pair} both${out.slice(first!.length)}`
+      added.push({ kind: 'referent', text: pair, replaces: first })
     } else if (first === 'They' && d.pluralSubject && /^[a-z]/.test(second!)) {
       // "They also said …" after "The sources claimed …": the plural subject of the sentence before
       out = `${capitalise(d.pluralSubject)}${out.slice(first!.length)}`

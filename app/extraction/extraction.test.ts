@@ -437,6 +437,13 @@ describe('claims read alone', () => {
     }
   })
 
+  test('a sentence-initial "Both" is the two people the sentence before named', () => {
+    const claims = claimsOf('The inquiry found that Anna Berg arranged a job for Tomas Lind. Both served jail sentences for fraud.')
+    expect(claims[1]!.text).toBe('Anna Berg and Tomas Lind both served jail sentences for fraud.')
+    expect(claims[1]!.context).toEqual([{ kind: 'referent', text: 'Anna Berg and Tomas Lind', replaces: 'Both' }])
+    expect(claimsOf('The inquiry found that Anna Berg arranged a job. Both of them served jail sentences.')[1]!.text).toBe('Both of them served jail sentences.')
+  })
+
   test('a quotation the article leaves open is not carried into a sentence that does not read as speech', () => {
     const text = 'General Ana Ruiz said “This will be a tanker built here.\nThe company had agreed to lease 100 tankers in 2003.'
     const claims = claimsOf(text)
