@@ -240,7 +240,8 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     // inside "X said A and B" the shared subject is A's, not the speaker, and after "Y whose Z
     // flew" it may be Z: left whole
     // ("X admitted that A, but dismissed B": after a comma the phrase is the speaker's again)
-    if (tokens.slice(segmentStart, i).some((x) => (isReporting(x) && !comma) || RELATIVE.test(x.lower))) continue
+    const reported = tokens.slice(segmentStart, i).some((x) => isReporting(x) && !comma)
+    if (tokens.slice(segmentStart, i).some((x) => RELATIVE.test(x.lower))) continue
     if (t.lower === 'while' || t.lower === 'whereas' || t.lower === 'although' || t.lower === 'though') continue
     // The verb before the conjunction must be finite too ("decided to lift and restore" is one act).
     let before = i - 1
@@ -255,7 +256,23 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     const sharedAux =
       !auxLed && tokens[aux]?.pos === 'AUX' && /(?:ed|en)$/.test(verb.lower) && /(?:ed|en)$/.test(tokens[before]!.lower) ? sentence.slice(tokens[aux]!.start, tokens[before - 1]!.end) : ''
     if (tokens.slice(v + 1).filter((x) => /[\p{L}\p{N}]/u.test(x.text)).length < 2) continue
-    const subjectText = currentSubject
+    // The subject is that of the verb before the conjunction: the noun phrase right before its
+    // verb group when that opens a clause ("…; rather than storing it, Apple TV connects … and
+    // plays …" is Apple TV's), else the one the sentence or last clause began with.
+    let group = before
+    while (group - 1 >= segmentStart && /^(?:AUX|ADV|PART)$/.test(tokens[group - 1]!.pos) && !/^['’]s$/.test(tokens[group - 1]!.text)) group--
+    let np = group
+    while (np - 1 >= segmentStart && (SUBJECT_POS.has(tokens[np - 1]!.pos) || /^['’]s?$/.test(tokens[np - 1]!.text)) && group - np < 8) np--
+    const opensClause = np < group && isNominal(tokens[group - 1]) && (np === 0 || /^[,;:]$/.test(tokens[np - 1]!.text))
+    const adjacent = opensClause ? sentence.slice(tokens[np]!.start, tokens[group - 1]!.end) : null
+    // "The sources claimed that Papermaster was not used to … and did not possess …": both are
+    // what was claimed, of the subject after "that"; the speaker and the subject are repeated
+    const saidThat =
+      !comma && np < group && isNominal(tokens[group - 1]) && np >= segmentStart + 2 && tokens[np - 1]!.lower === 'that' && isReporting(tokens[np - 2]) && tokens.slice(segmentStart, np - 2).every((x) => !isReporting(x))
+    if (reported && !saidThat) continue
+    const subjectText = saidThat
+      ? sentence.slice(tokens[segmentStart]!.start, tokens[group - 1]!.end)
+      : adjacent && !sentence.slice(0, tokens[group - 1]!.end).endsWith(currentSubject) ? adjacent : currentSubject
     const adverb = v > i + 1 ? tokens[i + 1]!.lower : ''
     cuts.push({
       at,

@@ -101,6 +101,15 @@ describe('atomic claims from real news sentences', () => {
       'The company reported a loss of $3 billion; its chief executive resigned the next day.',
       ['The company reported a loss of $3 billion.', 'Its chief executive resigned the next day.'],
     ],
+    [
+      // the verb phrase after "and" shares the subject of the verb before it, not the sentence's
+      'Acme chose another route; rather than storing films on the box, Acme TV connects to a computer and plays all films stored there.',
+      ['Acme chose another route; rather than storing films on the box, Acme TV connects to a computer.', 'Acme TV plays all films stored there.'],
+    ],
+    [
+      'The sources claimed that Lind was not used to the culture and did not possess the skills the firm wanted.',
+      ['The sources claimed that Lind was not used to the culture.', 'The sources claimed that Lind did not possess the skills the firm wanted.'],
+    ],
   ])('%s', (sentence, expected) => {
     expect(claimsOf(sentence).map((c) => c.text)).toEqual(expected)
   })

@@ -180,14 +180,19 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
       // just before it, is telling about.
       let claimText = opening.text
       const claimDates = [...carried, ...within(dates, start, end)]
-      const told = reportedTense(ownTokens)
-      if (!claimDates.length && !(continuesQuote && k === 0) && !/^[“"'‘`]/.test(claimText) && ownTokens[0]?.pos !== 'ADP' && told.tense === 'past') {
+      // A clause given words from elsewhere in the sentence ("The sources claimed that X …") is
+      // read as its text says it.
+      const textTokens = clause.carried?.length ? tag(claimText) : ownTokens
+      const told = reportedTense(textTokens)
+      if (!claimDates.length && !(continuesQuote && k === 0) && !/^[“"'‘`]/.test(claimText) && textTokens[0]?.pos !== 'ADP' && told.tense === 'past') {
         const elsewhere = settingOf(dates.filter((d) => d.end <= start || d.start >= end), text)
         const setting = elsewhere ?? (discourse.time && discourse.sentence - discourse.time.sentence <= TIME_REACH ? discourse.time : null)
         // "Ford said that total sales improved": the time goes with what was said, after "that"
         // (without a "that" it would read as the time of saying, so none is put in)
-        const verb = told.at > 1 && ownTokens[told.at - 1]!.lower === 'that' ? ownTokens[told.at - 2] : undefined
-        const said = verb ? new RegExp(`\\b${escapeRegExp(verb.text)} that (?=${escapeRegExp(ownTokens[told.at]?.text ?? '')})`).exec(claimText) : null
+        // (nor into a state said to hold, "said that he was not used to …": only an event verb)
+        const innerVerb = textTokens.slice(told.at).find((t, i, rest) => isFiniteVerb(rest, i))
+        const verb = told.at > 1 && textTokens[told.at - 1]!.lower === 'that' && innerVerb?.pos === 'VERB' ? textTokens[told.at - 2] : undefined
+        const said = verb ? new RegExp(`\\b${escapeRegExp(verb.text)} that (?=${escapeRegExp(textTokens[told.at]?.text ?? '')})`).exec(claimText) : null
         if (setting && (told.at === 0 || said)) {
           if (!said) {
             claimText = withTime(claimText, setting, text)
