@@ -292,10 +292,15 @@ export function observe(d: Discourse, sentence: string, tokens: Token[], entitie
   const named = quoted?.[1] ?? (speaker ? [...d.people].reverse().find((p) => p.name === speaker || p.name.endsWith(` ${speaker}`))?.name : null) ?? (subjectPerson ? d.people.slice(before).find((p) => p.name.endsWith(subjectPerson.text.split(/\s+/).pop()!))?.name : null)
   if (named) d.protagonist = { name: named, sentence: at }
   // The organisation a sentence is about: named in its first four words.
-  const subject = entities.find((e) => e.start - sentenceStart <= 30 && (e.type === 'organization' || e.type === 'other') && !NOT_A_PERSON.test(e.text) && /^\p{Lu}/u.test(e.text))
-  const opening = sentence.slice(0, subject ? subject.start - sentenceStart : 0)
+  // After an opening phrase ("Totaling US$ 180 billion, the Federal Reserve …") the subject follows its comma.
+  const lead = tokens[0] && (tokens[0].pos === 'ADP' || (tokens[0].pos === 'VERB' && /(?:ing|ed)$/.test(tokens[0].lower))) ? tokens.find((t) => t.text === ',') : undefined
+  const bodyAt = lead ? lead.end + 1 : 0
+  const subject = entities.find(
+    (e) => e.start - sentenceStart >= bodyAt && e.start - sentenceStart <= bodyAt + 30 && (e.type === 'organization' || e.type === 'other') && !NOT_A_PERSON.test(e.text) && /^\p{Lu}/u.test(e.text) && sentence[e.end - sentenceStart] !== '$',
+  )
+  const opening = sentence.slice(bodyAt, subject ? subject.start - sentenceStart : bodyAt)
   if (subject && opening.split(/\s+/).filter(Boolean).length <= 2 && !d.people.some((p) => p.name === subject.text))
-    d.subjectOrganization = /^The\s+$/.test(opening) ? sentence.slice(0, subject.end - sentenceStart) : subject.text
+    d.subjectOrganization = /^the\s+$/i.test(opening) ? `The ${subject.text}` : subject.text
   // a single name opening the sentence before its verb: "Boeing lost the contract"
   else if (tokens[0]?.pos === 'PROPN' && isVerbal(tokens[1]) && !d.people.some((p) => p.name.endsWith(tokens[0]!.text))) d.subjectOrganization = tokens[0].text
   else d.subjectOrganization = null

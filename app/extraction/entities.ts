@@ -1,4 +1,5 @@
 /** Named people, organisations and places; direct quotes; attribution (who said it, with which verb). */
+import { isKnownWord } from './tagger'
 
 export type EntityType = 'person' | 'organization' | 'place' | 'other'
 export type EntityMention = { text: string; start: number; end: number; type: EntityType }
@@ -39,7 +40,8 @@ export function findEntities(text: string): EntityMention[] {
   while (i < words.length) {
     const first = words[i]!
     const sentenceStart = i === 0 || /[.!?]["”]?\s*$/.test(text.slice(Math.max(0, first.start - 3), first.start))
-    if (!isCap(first.w) || (STOP_CAPS.has(first.w) && !TITLES.test(first.w))) {
+    // "Totaling US$ 180 billion, …", "Citing sources, …": a participle opening the sentence is no name
+    if (!isCap(first.w) || (STOP_CAPS.has(first.w) && !TITLES.test(first.w)) || (sentenceStart && /\p{Ll}(?:ing|ed)$/u.test(first.w) && isKnownWord(first.w))) {
       i++
       continue
     }

@@ -446,6 +446,11 @@ describe('claims read alone', () => {
     }
   })
 
+  test('"It" after a sentence opening with a participle phrase is the organisation after its comma', () => {
+    const claims = claimsOf('Totaling US$ 180 billion, the Federal Reserve raised its swap lines with the ECB. It opened new swap lines with the Bank of Japan.')
+    expect(claims[1]!.text).toBe('The Federal Reserve opened new swap lines with the Bank of Japan.')
+  })
+
   test('a sentence-initial "Both" is the two people the sentence before named', () => {
     const claims = claimsOf('The inquiry found that Anna Berg arranged a job for Tomas Lind. Both served jail sentences for fraud.')
     expect(claims[1]!.text).toBe('Anna Berg and Tomas Lind both served jail sentences for fraud.')
