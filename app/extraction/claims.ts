@@ -221,6 +221,16 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     if (ownVerb >= 0) {
       // "Chrysler and the Japanese Toyota both reported": one coordinated subject, not a new clause
       if (FLOATING_QUANTIFIER.test(tokens[ownVerb - 1]!.lower)) continue
+      // "the Dow surged 200 points, the Nasdaq was up nine points and the S&P 500 was up 15": a
+      // list of clauses, each with its own subject and verb, is cut at its commas too
+      let from = segmentStart
+      for (let c = segmentStart + 1; c < i - 1; c++) {
+        if (tokens[c]!.text !== ',' || inQuote[c]) continue
+        const v = clauseVerbAt(tokens, c + 1, i)
+        if (v < 0 || isReporting(tokens[v]) || !hasFiniteVerb(tokens, from, c) || !/^(?:DET|PROPN|NOUN)$/.test(tokens[c + 1]!.pos) || FLOATING_QUANTIFIER.test(tokens[v - 1]!.lower)) continue
+        cuts.push({ at: tokens[c]!.start, skip: tokens[c + 1]!.start - tokens[c]!.start, via: 'coordination', rewrite: capitalise })
+        from = c + 1
+      }
       // "…, and the bank raised rates": a clause with its own subject
       cuts.push({ at, skip, via, rewrite: capitalise })
       segmentStart = i + 1
@@ -571,8 +581,8 @@ function splitClauses(sentence: string, tokens: Token[]): Clause[] {
           carried.push(report)
         }
         // the time or place the sentence opens with scopes every clause ("In China, …")
-        const place = context && /^(?:In|At)\s+(?:the\s+)?\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,3}$/u.test(context) && !DATE_WORDS.test(context)
-        if (context && ((!DATE_WORDS.test(text) && DATE_WORDS.test(context)) || (place && !text.includes(context.replace(/^\S+\s+/, ''))))) {
+        // ("In the first 90 minutes of trading, …"), unless the clause names a time of its own
+        if (context && !(DATE_WORDS.test(text) && DATE_WORDS.test(context)) && !text.includes(context.replace(/^\S+\s+/, ''))) {
           text = `${context}, ${lowerFirst(text)}`
           carried.push(context)
         } else text = capitalise(text)

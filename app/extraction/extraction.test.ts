@@ -110,6 +110,10 @@ describe('atomic claims from real news sentences', () => {
       'The sources claimed that Lind was not used to the culture and did not possess the skills the firm wanted.',
       ['The sources claimed that Lind was not used to the culture.', 'The sources claimed that Lind did not possess the skills the firm wanted.'],
     ],
+    [
+      'In the first hour of trading, the Dow surged 200 points, the Nasdaq was up nine points, and the S&P 500 was up 15 points.',
+      ['In the first hour of trading, the Dow surged 200 points.', 'In the first hour of trading, the Nasdaq was up nine points.', 'In the first hour of trading, the S&P 500 was up 15 points.'],
+    ],
   ])('%s', (sentence, expected) => {
     expect(claimsOf(sentence).map((c) => c.text)).toEqual(expected)
   })
