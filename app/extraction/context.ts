@@ -290,7 +290,11 @@ export function observe(d: Discourse, sentence: string, tokens: Token[], entitie
     return (firstVerb < 0 || e.end - sentenceStart <= tokens[firstVerb]!.start) && after?.pos !== 'NOUN' && after?.pos !== 'PROPN'
   })
   const named = quoted?.[1] ?? (speaker ? [...d.people].reverse().find((p) => p.name === speaker || p.name.endsWith(` ${speaker}`))?.name : null) ?? (subjectPerson ? d.people.slice(before).find((p) => p.name.endsWith(subjectPerson.text.split(/\s+/).pop()!))?.name : null)
-  if (named) d.protagonist = { name: named, sentence: at }
+  // "Papermaster had been with Apple …": a surname opening the sentence, before its verb, is the
+  // person named in full earlier (a lone capitalised word opening a sentence is no entity)
+  const opener = tokens[0] && /^\p{Lu}\p{Ll}+$/u.test(tokens[0].text) && isVerbal(tokens[1]) ? [...d.people].reverse().find((p) => p.name.endsWith(` ${tokens[0]!.text}`)) : undefined
+  if (opener && !named) d.people.push({ name: opener.name, sentence: at })
+  if (named ?? opener) d.protagonist = { name: (named ?? opener!.name), sentence: at }
   // The organisation a sentence is about: named in its first four words.
   // After an opening phrase ("Totaling US$ 180 billion, the Federal Reserve …") the subject follows its comma.
   const lead = tokens[0] && (tokens[0].pos === 'ADP' || (tokens[0].pos === 'VERB' && /(?:ing|ed)$/.test(tokens[0].lower))) ? tokens.find((t) => t.text === ',') : undefined

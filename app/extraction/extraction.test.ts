@@ -455,6 +455,11 @@ describe('claims read alone', () => {
     expect(claims[1]!.text).toBe('The Federal Reserve opened new swap lines with the Bank of Japan.')
   })
 
+  test('"He" after a sentence opened by a surname alone is that person, not the one named before', () => {
+    const text = 'Ola Lind was replaced by Bob Mansfield. Mansfield was already involved in design. Lind had been with the firm since 2008. He had previously held a senior post at IBM.'
+    expect(claimsOf(text)[3]!.text).toBe('Ola Lind had previously held a senior post at IBM.')
+  })
+
   test('a sentence-initial "Both" is the two people the sentence before named', () => {
     const claims = claimsOf('The inquiry found that Anna Berg arranged a job for Tomas Lind. Both served jail sentences for fraud.')
     expect(claims[1]!.text).toBe('Anna Berg and Tomas Lind both served jail sentences for fraud.')
