@@ -456,8 +456,8 @@ describe('claims read alone', () => {
   })
 
   test('"He" after a sentence opened by a surname alone is that person, not the one named before', () => {
-    const text = 'Ola Lind was replaced by Bob Mansfield. Mansfield was already involved in design. Lind had been with the firm since 2008. He had previously held a senior post at IBM.'
-    expect(claimsOf(text)[3]!.text).toBe('Ola Lind had previously held a senior post at IBM.')
+    const text = 'Ola Lind is stepping down. His post will be filled by Bob Mansfield, a vice president. Bob Mansfield was already involved in design. Lind had been with the firm since 2008. He had previously held a senior post at IBM.'
+    expect(claimsOf(text)[4]!.text).toBe('Ola Lind had previously held a senior post at IBM.')
   })
 
   test('a sentence-initial "Both" is the two people the sentence before named', () => {
