@@ -69,6 +69,8 @@ export function settingOf(dates: DateMention[], text: string): { date: DateMenti
     if (!SETTING_VALUE.test(d.value) || isComparison(d, text)) continue
     // "said on Tuesday that …": when it was said, not when it happened
     if (/\b(?:said|says|announced|reported|told|stated|added|confirmed|revealed|disclosed)\s+(?:on\s+|in\s+|at\s+)?$/i.test(text.slice(Math.max(0, d.start - 16), d.start))) continue
+    // "the release, which is expected in late May": a time looked forward to, not one told about
+    if (/\b(?:will|expected|expects|scheduled|due|planned|plans|would|should)\b[^,;]{0,24}$/i.test(text.slice(Math.max(0, d.start - 40), d.start))) continue
     // "since May", "until March", "by June": a bound, not when it happened
     if (/\b(?:since|until|till|before|after|from|by|through|to|between|and)\s+$/i.test(text.slice(Math.max(0, d.start - 9), d.start))) continue
     const before = /\b(on|in|during|at)\s+$/i.exec(text.slice(Math.max(0, d.start - 8), d.start))

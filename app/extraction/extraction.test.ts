@@ -620,6 +620,12 @@ describe('claims read alone', () => {
     expect(claims[1]!.start).toBe(claims[0]!.end + 1)
   })
 
+  test('a time looked forward to is not the time told about', () => {
+    const claims = claimsOf('Users wait for the first update, which is expected in late May. Four versions were released in five years.', '2005-05-07')
+    expect(claims[claims.length - 1]!.text).toBe('Four versions were released in five years.')
+    expect(claims[claims.length - 1]!.dates).toEqual([])
+  })
+
   test('a capitalised name before a verb or a possessive is tagged as a name', () => {
     expect(tag("Ford said it. Ford's sales fell.").filter((t) => t.text === 'Ford').map((t) => t.pos)).toEqual(['PROPN', 'PROPN'])
   })
