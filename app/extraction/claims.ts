@@ -10,7 +10,7 @@
  * phrase, a shared subject, the speaker of a report) and by rewriting absolute constructions
  * ("with implementation completed in October 2021" → "Implementation was completed in October 2021").
  */
-import { isFiniteVerb, isNominal, isReporting, isVerbal, tag, type Token } from './tagger'
+import { isFiniteVerb, isNominal, isReporting, isVerbal, pastOf, tag, tenseOf, type Token } from './tagger'
 
 export type Clause = {
   /** Offsets relative to the sentence. */
@@ -41,6 +41,8 @@ const FLOATING_QUANTIFIER = /^(?:both|all|each|together|jointly)$/
 /** Subject words: determiners, adjectives, nouns, names, pronouns, numbers and what joins them. */
 const RELATIVE = /^(?:who|whom|whose|which)$/
 const SUBJECT_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'PRON', 'NUM', 'SYM'])
+/** The words of the noun phrase of an absolute phrase ("the London FTSE index"). */
+const ABSOLUTE_NP_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'])
 
 function capitalise(s: string) {
   return s.charAt(0).toUpperCase() + s.slice(1)
@@ -312,6 +314,44 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
         },
       })
     }
+  }
+
+  // "…, with Bank of America losing 11.7% and Citigroup falling by 9.7%": each "X V-ing" of an
+  // absolute phrase is a claim of its own, told in the main clause's tense ("Citigroup fell by 9.7%")
+  for (let i = bodyToken + 2; i < tokens.length - 2; i++) {
+    if (inQuote[i] || tokens[i]!.lower !== 'with' || tokens[i - 1]!.text !== ',' || !hasFiniteVerb(tokens, bodyToken, i - 1)) continue
+    const past = tenseOf(tokens.slice(bodyToken, i)) === 'past'
+    const pieces: { at: number; np: number; ing: number }[] = []
+    let np = i + 1
+    let at = i - 1
+    for (;;) {
+      let k = np
+      while (k < tokens.length && k - np < 8 && (ABSOLUTE_NP_POS.has(tokens[k]!.pos) || /^['’]s$|^of$|^&$/.test(tokens[k]!.lower))) k++
+      const ing = tokens[k]
+      if (k === np || !isNominal(tokens[k - 1]) || !ing || ing.pos !== 'VERB' || !/ing$/.test(ing.lower) || inQuote[k]) break
+      pieces.push({ at, np, ing: k })
+      // the next "and X V-ing" of the same phrase
+      let a = k + 1
+      while (a < tokens.length && tokens[a]!.lower !== 'and' && !/^[;:(“"]$/.test(tokens[a]!.text) && tokens[a]!.lower !== 'with') a++
+      if (tokens[a]?.lower !== 'and') break
+      at = tokens[a - 1]!.text === ',' ? a - 1 : a
+      np = a + 1
+    }
+    const forms = pieces.map((p) => (past ? pastOf(tokens[p.ing]!.text) : null))
+    if (!pieces.length || (past && forms.some((f) => !f))) continue
+    pieces.forEach((p, n) => {
+      const offset = tokens[p.ing]!.start - tokens[p.np]!.start
+      const word = tokens[p.ing]!.text
+      const plural = /[^s]s$/.test(tokens[p.ing - 1]!.lower) && tokens[p.ing - 1]!.pos === 'NOUN'
+      const verb = past ? forms[n]! : `${plural ? 'are' : 'is'} ${word}`
+      cuts.push({
+        at: tokens[p.at]!.start,
+        skip: tokens[p.np]!.start - tokens[p.at]!.start,
+        via: 'absolute',
+        rewrite: (rest) => capitalise(`${rest.slice(0, offset)}${verb}${rest.slice(offset + word.length)}`),
+      })
+    })
+    break
   }
 
   // "…, which employs 4,000 people." at the end of the sentence: a fact about the phrase before it

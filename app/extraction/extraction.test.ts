@@ -5,7 +5,7 @@ import { extract } from './index'
 import { findDates, parseReference } from './dates'
 import { splitPropositions } from './propositions'
 import { splitSentences } from './sentences'
-import { tag } from './tagger'
+import { pastOf, tag } from './tagger'
 
 const fixture = fs.readFileSync(path.resolve(__dirname, '../../../shared/fixtures/articles/interpol-syria.txt'), 'utf8')
 
@@ -113,6 +113,14 @@ describe('atomic claims from real news sentences', () => {
     [
       'In the first hour of trading, the Dow surged 200 points, the Nasdaq was up nine points, and the S&P 500 was up 15 points.',
       ['In the first hour of trading, the Dow surged 200 points.', 'In the first hour of trading, the Nasdaq was up nine points.', 'In the first hour of trading, the S&P 500 was up 15 points.'],
+    ],
+    [
+      'Bank shares were lower by nine percent, with Acme Bank losing 11.7% and Citigroup falling by 9.7%.',
+      ['Bank shares were lower by nine percent.', 'Acme Bank lost 11.7%.', 'Citigroup fell by 9.7%.'],
+    ],
+    [
+      'European markets are lower again, with the FTSE index losing 3%.',
+      ['European markets are lower again.', 'The FTSE index is losing 3%.'],
     ],
   ])('%s', (sentence, expected) => {
     expect(claimsOf(sentence).map((c) => c.text)).toEqual(expected)
@@ -624,6 +632,10 @@ describe('claims read alone', () => {
     const claims = claimsOf('Users wait for the first update, which is expected in late May. Four versions were released in five years.', '2005-05-07')
     expect(claims[claims.length - 1]!.text).toBe('Four versions were released in five years.')
     expect(claims[claims.length - 1]!.dates).toEqual([])
+  })
+
+  test('the simple past of a verb from its -ing form, irregular ones read back from the model', () => {
+    expect(['losing', 'falling', 'dropping', 'plunging', 'gaining', 'shutting', 'rallying'].map(pastOf)).toEqual(['lost', 'fell', 'dropped', 'plunged', 'gained', 'shut', 'rallied'])
   })
 
   test('a capitalised name before a verb or a possessive is tagged as a name', () => {

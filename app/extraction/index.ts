@@ -182,7 +182,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
       const claimDates = [...carried, ...within(dates, start, end)]
       // A clause given words from elsewhere in the sentence ("The sources claimed that X …") is
       // read as its text says it.
-      const textTokens = clause.carried?.length ? tag(claimText) : ownTokens
+      const textTokens = clause.carried?.length || clause.via === 'absolute' || clause.via === 'participle' ? tag(claimText) : ownTokens
       const told = reportedTense(textTokens)
       if (!claimDates.length && !(continuesQuote && k === 0) && !/^[“"'‘`]/.test(claimText) && textTokens[0]?.pos !== 'ADP' && told.tense === 'past') {
         const elsewhere = settingOf(dates.filter((d) => d.end <= start || d.start >= end), text)

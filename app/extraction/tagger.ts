@@ -135,3 +135,32 @@ export function reportedTense(tokens: Token[]): { tense: ReturnType<typeof tense
   const inner = tenseOf(tokens.slice(at))
   return { tense: inner === 'saying' ? null : inner, at }
 }
+
+/** The lemma the model gives a verb form read as a verb: "losing" → "lose", "fell" → "fall". */
+function verbLemma(form: string, progressive: boolean): string | undefined {
+  const lemmas = nlp.readDoc(`they ${progressive ? "were " : ""}${form.toLowerCase()}`).tokens().out(its.lemma as never) as string[]
+  return lemmas[lemmas.length - 1]
+}
+
+let irregularPast: Map<string, string> | null = null
+
+/**
+ * The simple past of a verb given in its -ing form ("losing" → "lost", "dropping" → "dropped"),
+ * or null where the model gives no lemma. Irregular pasts come from the past forms above, read
+ * back to their lemma by the model; regular ones follow the spelling rules.
+ */
+export function pastOf(ing: string): string | null {
+  const lemma = verbLemma(ing, true)
+  if (!lemma || /ing$/.test(lemma) || !/^[a-z]+$/.test(lemma)) return null
+  if (!irregularPast) {
+    irregularPast = new Map()
+    for (const past of IRREGULAR_PAST) if (!/^(?:was|were|had|did)$/.test(past)) irregularPast.set(verbLemma(past, false) ?? past, past)
+  }
+  const irregular = irregularPast.get(lemma)
+  if (irregular) return irregular
+  if (/e$/.test(lemma)) return `${lemma}d`
+  if (/[^aeiou]y$/.test(lemma)) return `${lemma.slice(0, -1)}ied`
+  // one syllable ending in consonant, vowel, consonant doubles it: drop → dropped
+  if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(lemma)) return `${lemma}${lemma.slice(-1)}ed`
+  return `${lemma}ed`
+}
