@@ -131,7 +131,7 @@ function clauseVerbAt(tokens: Token[], i: number, end = tokens.length): number {
     // "Airbus whose A380 first flew": a relative clause, not a clause of its own
     if (RELATIVE.test(t.lower) && j > i) return -1
     if (isNominal(t)) nominal = true
-    else if (!(SUBJECT_POS.has(t.pos) || t.pos === 'ADV' || (t.pos === 'PART' && /^'s?$|^’s?$/.test(t.text)) || t.lower === 'of' || t.lower === '-'))
+    else if (!(SUBJECT_POS.has(t.pos) || t.pos === 'ADV' || (t.pos === 'PART' && /^'s?$|^’s?$/.test(t.text)) || t.lower === 'of' || t.lower === '-' || t.text === '&'))
       return -1
   }
   return -1

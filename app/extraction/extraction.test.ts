@@ -122,6 +122,10 @@ describe('atomic claims from real news sentences', () => {
       'European markets are lower again, with the FTSE index losing 3%.',
       ['European markets are lower again.', 'The FTSE index is losing 3%.'],
     ],
+    [
+      'The Nasdaq lost 54 points, or 4%, while the Standard & Poor\'s 500 plunged by 30 points.',
+      ['The Nasdaq lost 54 points, or 4%.', 'The Standard & Poor\'s 500 plunged by 30 points.'],
+    ],
   ])('%s', (sentence, expected) => {
     expect(claimsOf(sentence).map((c) => c.text)).toEqual(expected)
   })
