@@ -68,7 +68,11 @@ export function settingOf(dates: DateMention[], text: string): { date: DateMenti
   for (const d of dates) {
     if (!SETTING_VALUE.test(d.value) || isComparison(d, text)) continue
     // "said on Tuesday that …": when it was said, not when it happened
-    if (/\b(?:said|says|announced|reported|told|stated|added|confirmed|revealed|disclosed)\s+(?:on\s+|in\s+|at\s+)?$/i.test(text.slice(Math.max(0, d.start - 16), d.start))) continue
+    // ("reported February sales": a month after the verb is what was reported, not when)
+    const saying = /\b(?:said|says|announced|reported|told|stated|added|confirmed|revealed|disclosed)\s+((?:on|in|at)\s+)?$/i.exec(text.slice(Math.max(0, d.start - 16), d.start))
+    if (saying && (saying[1] || /^\d{4}-\d{2}-\d{2}$/.test(d.value))) continue
+    // "Other companies reported their sales today": "today" or "yesterday" in a sentence of saying is the day it was said
+    if (/^(?:today|yesterday)$/i.test(d.text) && /\b(?:said|says|announced|reported|told|stated|added|confirmed|revealed|disclosed)\b[^.!?]*$/i.test(text.slice(Math.max(0, d.start - 80), d.start))) continue
     // "the release, which is expected in late May": a time looked forward to, not one told about
     if (/\b(?:will|expected|expects|scheduled|due|planned|plans|would|should)\b[^,;]{0,24}$/i.test(text.slice(Math.max(0, d.start - 40), d.start))) continue
     // "since May", "until March", "by June": a bound, not when it happened

@@ -632,6 +632,12 @@ describe('claims read alone', () => {
     expect(claims[1]!.start).toBe(claims[0]!.end + 1)
   })
 
+  test('"reported February sales today": February is what was reported, today the day of reporting', () => {
+    const claims = claimsOf('Other carmakers also reported February sales today. Toyota was the sole exception, as its sales declined 8.7%.', '2010-03-03')
+    expect(claims[1]!.text).toBe('In February, Toyota was the sole exception, as its sales declined 8.7%.')
+    expect(claims[1]!.dates.map((d) => d.value)).toEqual(['2010-02'])
+  })
+
   test('a time looked forward to is not the time told about', () => {
     const claims = claimsOf('Users wait for the first update, which is expected in late May. Four versions were released in five years.', '2005-05-07')
     expect(claims[claims.length - 1]!.text).toBe('Four versions were released in five years.')
