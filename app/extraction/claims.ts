@@ -354,6 +354,19 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     break
   }
 
+  // "It is the size of an iPod, it has a 3.5-inch screen": two sentences joined by a comma, the
+  // second opening with a pronoun and its own finite verb (not "…, he said", and not after an
+  // opening "When …" or "If …" clause, whose comma ends the subordinate clause)
+  if (!/^(?:SCONJ|ADP|ADV)$/.test(tokens[bodyToken]?.pos ?? '') && !/^(?:when|if|as|after|before|because|since|once|unless|until)$/.test(tokens[bodyToken]?.lower ?? '')) {
+    for (let i = bodyToken + 3; i < tokens.length - 3; i++) {
+      if (inQuote[i] || tokens[i - 1]!.text !== ',' || !/^(?:he|she|it|they|we)$/.test(tokens[i]!.lower)) continue
+      const v = tokens[i + 1]?.pos === 'ADV' ? i + 2 : i + 1
+      if (!isFiniteVerb(tokens, v) || isReporting(tokens[v]) || !hasFiniteVerb(tokens, bodyToken, i - 1)) continue
+      if (tokens.slice(bodyToken, i).some((x) => RELATIVE.test(x.lower) || x.pos === 'SCONJ' || isReporting(x))) continue
+      cuts.push({ at: tokens[i - 1]!.start, skip: tokens[i]!.start - tokens[i - 1]!.start, via: 'semicolon', rewrite: capitalise })
+    }
+  }
+
   // "…, which employs 4,000 people." at the end of the sentence: a fact about the phrase before it
   for (let i = bodyToken + 2; i < tokens.length - 2; i++) {
     const t = tokens[i]!

@@ -126,11 +126,17 @@ describe('atomic claims from real news sentences', () => {
       'The Nasdaq lost 54 points, or 4%, while the Standard & Poor\'s 500 plunged by 30 points.',
       ['The Nasdaq lost 54 points, or 4%.', 'The Standard & Poor\'s 500 plunged by 30 points.'],
     ],
+    [
+      'The phone is about the size of an iPod, it has a 3.5-inch screen that is used for all features.',
+      ['The phone is about the size of an iPod.', 'It has a 3.5-inch screen that is used for all features.'],
+    ],
   ])('%s', (sentence, expected) => {
     expect(claimsOf(sentence).map((c) => c.text)).toEqual(expected)
   })
 
   test.each([
+    'When the plant closed last year, it cut 300 jobs in the town.',
+    'Prices rose sharply in May, they said in a statement.',
     'The contract was fought for between Boeing and Lockheed Martin over three years.',
     'The agency said it had trained 40 officers and 12 analysts in 2021.',
     'Northrop Grumman and Airbus parent EADS defeated Boeing for the $40 billion contract.',
