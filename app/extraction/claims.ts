@@ -137,6 +137,10 @@ function clauseVerbAt(tokens: Token[], i: number, end = tokens.length): number {
   return -1
 }
 
+/** A verb of saying at token `k`, "point out" included. */
+const says = (tokens: Token[], k: number) =>
+  isReporting(tokens[k]) || ((tokens[k]?.pos === 'VERB' || (tokens[k]?.pos === 'NOUN' && isNominal(tokens[k - 1]))) && /^point(?:s|ed)?$/.test(tokens[k]!.lower) && tokens[k + 1]?.lower === 'out')
+
 function hasFiniteVerb(tokens: Token[], from: number, to: number) {
   for (let j = from; j < to; j++) if (isFiniteVerb(tokens, j) && !capitalisedName(tokens, j)) return true
   return false
@@ -217,6 +221,22 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     const skip = next.start - at
     if (!hasFiniteVerb(tokens, segmentStart, i)) continue
     const via: Clause['via'] = CONTRAST.has(t.lower) ? 'contrast' : 'coordination'
+    // "…, but, they point out, Longhorn is expected to …": a speaker set off by commas after the
+    // conjunction says the clause after them ("They point out that Longhorn is expected to …")
+    if (tokens[i + 1]?.text === ',') {
+      let close = i + 2
+      while (close < tokens.length && close - i < 8 && tokens[close]!.text !== ',') close++
+      const said = tokens.slice(i + 2, close)
+      const verbAt = said.findIndex((_, n) => says(tokens, i + 2 + n))
+      if (tokens[close]?.text === ',' && verbAt > 0 && said.slice(0, verbAt).every((x) => SUBJECT_POS.has(x.pos)) && said.slice(verbAt + 1).every((x) => x.pos === 'ADP' || x.pos === 'PART' || x.pos === 'ADV') && clauseVerbAt(tokens, close + 1) >= 0) {
+        const speaker = sentence.slice(said[0]!.start, said[said.length - 1]!.end)
+        cuts.push({ at, skip: tokens[close + 1]!.start - at, via, carries: speaker, rewrite: (rest) => `${capitalise(speaker)} that ${rest}` })
+        segmentStart = close + 1
+        currentSubject = subjectOfClauseAt(close + 1)
+        i = close
+        continue
+      }
+    }
     // "…, but in 2003 a scandal erupted": a short phrase of time or place may open the clause
     const opener = leadingPhraseEnd(tokens, i + 1)
     const ownVerb = clauseVerbAt(tokens, opener)
@@ -361,7 +381,7 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     for (let i = bodyToken + 3; i < tokens.length - 3; i++) {
       if (inQuote[i] || tokens[i - 1]!.text !== ',' || !/^(?:he|she|it|they|we)$/.test(tokens[i]!.lower)) continue
       const v = tokens[i + 1]?.pos === 'ADV' ? i + 2 : i + 1
-      if (!isFiniteVerb(tokens, v) || isReporting(tokens[v]) || !hasFiniteVerb(tokens, bodyToken, i - 1)) continue
+      if (!isFiniteVerb(tokens, v) || says(tokens, v) || !hasFiniteVerb(tokens, bodyToken, i - 1)) continue
       if (tokens.slice(bodyToken, i).some((x) => RELATIVE.test(x.lower) || x.pos === 'SCONJ' || isReporting(x))) continue
       cuts.push({ at: tokens[i - 1]!.start, skip: tokens[i]!.start - tokens[i - 1]!.start, via: 'semicolon', rewrite: capitalise })
     }

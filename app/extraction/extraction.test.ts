@@ -130,6 +130,10 @@ describe('atomic claims from real news sentences', () => {
       'The phone is about the size of an iPod, it has a 3.5-inch screen that is used for all features.',
       ['The phone is about the size of an iPod.', 'It has a 3.5-inch screen that is used for all features.'],
     ],
+    [
+      'The new features have gained high praise, but, analysts point out, rival systems are expected to have many of them.',
+      ['The new features have gained high praise.', 'Analysts point out that rival systems are expected to have many of them.'],
+    ],
   ])('%s', (sentence, expected) => {
     expect(claimsOf(sentence).map((c) => c.text)).toEqual(expected)
   })
