@@ -347,6 +347,7 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     for (;;) {
       let k = np
       while (k < tokens.length && k - np < 8 && (ABSOLUTE_NP_POS.has(tokens[k]!.pos) || /^['’]s$|^of$|^&$/.test(tokens[k]!.lower))) k++
+      if (k === np && /^(?:it|they)$/.test(tokens[np]?.lower ?? '')) k++
       const ing = tokens[k]
       if (k === np || !isNominal(tokens[k - 1]) || !ing || ing.pos !== 'VERB' || !/ing$/.test(ing.lower) || inQuote[k]) break
       pieces.push({ at, np, ing: k })
@@ -360,6 +361,8 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     const forms = pieces.map((p) => (past ? pastOf(tokens[p.ing]!.text) : null))
     if (!pieces.length || (past && forms.some((f) => !f))) continue
     pieces.forEach((p, n) => {
+      // "…, with it climbing 250 points": "it" is the subject of the main clause
+      const pronoun = p.ing === p.np + 1 && /^(?:it|they)$/.test(tokens[p.np]!.lower) && subject ? subject.text : null
       const offset = tokens[p.ing]!.start - tokens[p.np]!.start
       const word = tokens[p.ing]!.text
       const plural = /[^s]s$/.test(tokens[p.ing - 1]!.lower) && tokens[p.ing - 1]!.pos === 'NOUN'
@@ -368,7 +371,8 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
         at: tokens[p.at]!.start,
         skip: tokens[p.np]!.start - tokens[p.at]!.start,
         via: 'absolute',
-        rewrite: (rest) => capitalise(`${rest.slice(0, offset)}${verb}${rest.slice(offset + word.length)}`),
+        ...(pronoun ? { carries: pronoun } : {}),
+        rewrite: (rest) => capitalise(`${pronoun ? `${pronoun} ` : rest.slice(0, offset)}${verb}${rest.slice(offset + word.length)}`),
       })
     })
     break

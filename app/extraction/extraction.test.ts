@@ -134,6 +134,10 @@ describe('atomic claims from real news sentences', () => {
       'The new features have gained high praise, but, analysts point out, rival systems are expected to have many of them.',
       ['The new features have gained high praise.', 'Analysts point out that rival systems are expected to have many of them.'],
     ],
+    [
+      'The Dow Jones average has recovered by 300 points, with it climbing over 250 points again before dropping off.',
+      ['The Dow Jones average has recovered by 300 points.', 'The Dow Jones average is climbing over 250 points again before dropping off.'],
+    ],
   ])('%s', (sentence, expected) => {
     expect(claimsOf(sentence).map((c) => c.text)).toEqual(expected)
   })
@@ -646,6 +650,12 @@ describe('claims read alone', () => {
     const claims = claimsOf('Other carmakers also reported February sales today. Toyota was the sole exception, as its sales declined 8.7%.', '2010-03-03')
     expect(claims[1]!.text).toBe('In February, Toyota was the sole exception, as its sales declined 8.7%.')
     expect(claims[1]!.dates.map((d) => d.value)).toEqual(['2010-02'])
+  })
+
+  test('a past event is not put after the publication date ("tomorrow")', () => {
+    const claims = claimsOf('Obama will address the nation tomorrow. He described the hardship as a sacrifice.', '2009-06-01')
+    expect(claims[1]!.text).not.toMatch(/^Tomorrow/)
+    expect(claims[1]!.dates).toEqual([])
   })
 
   test('a time looked forward to is not the time told about', () => {

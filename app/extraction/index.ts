@@ -186,7 +186,9 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
       const told = reportedTense(textTokens)
       if (!claimDates.length && !(continuesQuote && k === 0) && !/^[“"'‘`]/.test(claimText) && textTokens[0]?.pos !== 'ADP' && told.tense === 'past') {
         const elsewhere = settingOf(dates.filter((d) => d.end <= start || d.start >= end), text)
-        const setting = elsewhere ?? (discourse.time && discourse.sentence - discourse.time.sentence <= TIME_REACH ? discourse.time : null)
+        const time = elsewhere ?? (discourse.time && discourse.sentence - discourse.time.sentence <= TIME_REACH ? discourse.time : null)
+        // a past event did not happen after the article was published ("tomorrow")
+        const setting = time && options.published && /^\d{4}(?:-\d{2}){0,2}$/.test(time.date.value) && time.date.value > options.published.slice(0, time.date.value.length) ? null : time
         // "Ford said that total sales improved": the time goes with what was said, after "that"
         // (without a "that" it would read as the time of saying, so none is put in)
         // (nor into a state said to hold, "said that he was not used to …": only an event verb)
