@@ -12,7 +12,6 @@
  */
 import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -21,6 +20,7 @@ import { z } from 'zod'
 import { migrateDatabase, openDatabase, setDb } from '../db/client.server'
 import { createUser } from '../app/models/user.server'
 import { seedLarge } from '../tests/bench/seed-large'
+import { freePort, untilHealthy } from './lib/server'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values } = parseArgs({ options: { articles: { type: 'string' }, loops: { type: 'string' }, duration: { type: 'string' } } })
@@ -32,14 +32,6 @@ const opts = z
   })
   .parse(values)
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 /** CPU time so far of every thread of `pid`, and of its main thread, in milliseconds. */
 function cpuMs(pid: number) {
@@ -83,15 +75,7 @@ async function main() {
   const pid = child.pid!
   const base = `http://127.0.0.1:${port}`
   try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break
-      } catch {
-        // starting
-      }
-      if (i > 600) throw new Error('server did not start')
-      await new Promise((r) => setTimeout(r, 100))
-    }
+    await untilHealthy(base)
     const login = await fetch(`${base}/login`, { method: 'POST', body: new URLSearchParams({ email: user.email, password }), redirect: 'manual' })
     const cookie = login.headers.get('set-cookie')?.split(';')[0]
     if (!cookie) throw new Error('could not sign in')

@@ -12,7 +12,6 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
@@ -21,6 +20,7 @@ import Database from 'better-sqlite3'
 import { migrateDatabase, openDatabase, setDb } from '../db/client.server'
 import { createUser } from '../app/models/user.server'
 import { seedLarge } from '../tests/bench/seed-large'
+import { freePort, untilHealthy } from './lib/server'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const STEPS = ['queue', 'claim', 'review', 'evidence'] as const
@@ -29,14 +29,6 @@ type Step = (typeof STEPS)[number]
 type Stats = { ms: Record<Step, number[]>; queueBytes: number[]; errors: Record<string, number>; conflicts: number; hits: number; misses: number }
 type Write = { claimId: number; kind: 'review' | 'evidence'; token: string }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 const pct = (xs: number[], p: number) => {
   if (!xs.length) return 0
@@ -44,18 +36,6 @@ const pct = (xs: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
 
-/** Waits until the server at `base` answers /healthz (at most a minute). */
-async function untilHealthy(base: string) {
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return
-    } catch {
-      // starting
-    }
-    if (i > 600) throw new Error('server did not start')
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
 
 async function startServer(file: string, processes: number) {
   const port = await freePort()

@@ -10,7 +10,6 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,6 +18,7 @@ import { z } from 'zod'
 import { migrateDatabase, openDatabase, setDb } from '../db/client.server'
 import { createUser } from '../app/models/user.server'
 import { seedLarge } from '../tests/bench/seed-large'
+import { freePort } from './lib/server'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values } = parseArgs({
@@ -48,14 +48,6 @@ const opts = z
   })
   .parse(values)
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 type Result = { rps: number; p50: number; p99: number; errors: number; non2xx: number }
 

@@ -330,7 +330,7 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
         via: 'absolute',
         rewrite: (rest) => {
           const plural = /s$/.test(np.split(/\s+/).pop()!) && !/ss$/.test(np)
-          return capitalise(rest.replace(new RegExp(`^(${escape(np)})\\s+(${participle})`), `$1 ${plural ? 'were' : 'was'} $2`))
+          return capitalise(rest.replace(new RegExp(`^(${escapeRegExp(np)})\\s+(${participle})`), `$1 ${plural ? 'were' : 'was'} $2`))
         },
       })
     }
@@ -417,7 +417,8 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
   return cuts.sort((a, b) => a.at - b.at).filter((c, i, all) => i === 0 || c.at >= all[i - 1]!.at + all[i - 1]!.skip)
 }
 
-function escape(s: string) {
+/** `s` as a regular expression matching exactly it. */
+export function escapeRegExp(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 

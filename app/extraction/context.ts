@@ -7,6 +7,7 @@
  */
 import type { DateMention } from './dates'
 import type { EntityMention } from './entities'
+import { escapeRegExp } from './claims'
 import { isKnownWord, isVerbal, type Token } from './tagger'
 
 export type AddedContext = {
@@ -126,7 +127,7 @@ function writtenLower(article: string, word: string): boolean {
 
 /** Whether a word is written, in that form, after a lower-case word inside a sentence of the article. */
 function seenInside(article: string, word: string): boolean {
-  return articleHas(article, `[\\p{Ll},;] ${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`)
+  return articleHas(article, `[\\p{Ll},;] ${escapeRegExp(word)}(?![\\p{L}])`)
 }
 
 /** A person's name after a role in a speaker's description: "… Chief Executive Dermot Mannion". */

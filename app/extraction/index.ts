@@ -5,7 +5,7 @@
  */
 import { scoreCheckworthiness, CHECKWORTHY_THRESHOLD } from './checkworthiness'
 import { claimTypes, type ClaimType } from './claim-types'
-import { splitClaims } from './claims'
+import { escapeRegExp, splitClaims } from './claims'
 import { isComparison, newDiscourse, observe, resolveOpening, settingOf, TIME_REACH, withTime, type AddedContext } from './context'
 import { findDates, parseReference, type DateMention } from './dates'
 import { findAttribution, findEntities, findQuotes, type Attribution, type EntityMention, type QuoteMention } from './entities'
@@ -61,8 +61,6 @@ const HEDGED =
   /\b(?:aims? to|aimed to|hopes? to|plans? to|intends? to|wants? to|seeks? to|expressed (?:interest|hope|concern)|could|might|may|would|is expected to|are expected to|is likely to|will)\b/i
 const MIN_CLAIM_WORDS = 4
 const MAX_SENTENCE_FOR_SPLIT = 2000
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 function shift<T extends { start: number; end: number }>(items: T[], by: number): T[] {
   return items.map((x) => ({ ...x, start: x.start + by, end: x.end + by }))
