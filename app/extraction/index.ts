@@ -180,9 +180,9 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
       const claimDates = [...carried, ...within(dates, start, end)]
       // A clause given words from elsewhere in the sentence ("The sources claimed that X …") is
       // read as its text says it.
-      const textTokens = clause.carried?.length || clause.via === 'absolute' || clause.via === 'participle' ? tag(claimText) : ownTokens
-      const told = reportedTense(textTokens)
-      if (!claimDates.length && !(continuesQuote && k === 0) && !/^[“"'‘`]/.test(claimText) && textTokens[0]?.pos !== 'ADP' && told.tense === 'past') {
+      const textTokens = claimDates.length ? ownTokens : clause.carried?.length || clause.via === 'absolute' || clause.via === 'participle' ? tag(claimText) : ownTokens
+      const told = claimDates.length ? null : reportedTense(textTokens)
+      if (told && !(continuesQuote && k === 0) && !/^[“"'‘`]/.test(claimText) && textTokens[0]?.pos !== 'ADP' && told.tense === 'past') {
         const elsewhere = settingOf(dates.filter((d) => d.end <= start || d.start >= end), text)
         const time = elsewhere ?? (discourse.time && discourse.sentence - discourse.time.sentence <= TIME_REACH ? discourse.time : null)
         // a past event did not happen after the article was published ("tomorrow")
@@ -199,7 +199,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
             context.push({ kind: 'time', text: claimText.slice(0, setting.words.length) })
           } else {
             const after = said.index + said[0].length
-            claimText = `${claimText.slice(0, said.index)}${verb!.text} that ${setting.words} ${claimText.slice(after)}`
+            claimText = `${claimText.slice(0, after)}${setting.words} ${claimText.slice(after)}`
             context.push({ kind: 'time', text: setting.words })
           }
           claimDates.push(setting.date)
