@@ -267,7 +267,10 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     const negated = tokens[v + 1]?.pos === 'PART' && /^(?:not|n[’']t)$/.test(tokens[v + 1]!.lower) ? 1 : 0
     const auxLed =
       verb?.pos === 'AUX' &&
-      (tokens[v + 1 + negated]?.pos === 'VERB' || (!negated && /^(?:has|have|had)$/.test(verb.lower) && /^(?:DET|NUM|ADJ|NOUN)$/.test(tokens[v + 1]?.pos ?? '')))
+      (tokens[v + 1 + negated]?.pos === 'VERB' ||
+        (!negated && /^(?:has|have|had)$/.test(verb.lower) && /^(?:DET|NUM|ADJ|NOUN)$/.test(tokens[v + 1]?.pos ?? '')) ||
+        // "…but is now available in …", "…and was the largest …": a copula and its complement
+        (/^(?:is|was|are|were)$/.test(verb.lower) && copulaComplement(tokens, v + 1 + negated)))
     if (!currentSubject || !verb || (verb.pos !== 'VERB' && !auxLed) || /ing$/.test(verb.lower) || /^\p{Lu}/u.test(verb.text)) continue
     // inside "X said A and B" the shared subject is A's, not the speaker, and after "Y whose Z
     // flew" it may be Z: left whole
@@ -679,4 +682,11 @@ function splitClauses(sentence: string, tokens: Token[]): Clause[] {
   // sentence stays whole.
   if (!clauses.every((c) => c.via === 'absolute' || c.via === 'participle' || isClause(c.text, tokens, c.start, c.end))) return [whole]
   return clauses
+}
+
+/** "now available", "the largest", "12% higher": what follows a copula that leads a verb phrase. */
+function copulaComplement(tokens: Token[], at: number): boolean {
+  let k = at
+  if (tokens[k]?.pos === 'ADV') k++
+  return /^(?:DET|NUM|ADJ)$/.test(tokens[k]?.pos ?? '')
 }

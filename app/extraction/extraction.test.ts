@@ -506,6 +506,10 @@ describe('claims read alone', () => {
       'Norvik Foods will close its Oslo plant.',
     ])
     expect(claimsOf('The line opened in 1998 and was extended in 2011.').map((c) => c.text)).toEqual(['The line opened in 1998.', 'The line was extended in 2011.'])
+    expect(claimsOf('The player went on sale in Japan in March but is now available in Europe.').map((c) => c.text)).toEqual([
+      'The player went on sale in Japan in March.',
+      'The player is now available in Europe.',
+    ])
     expect(claimsOf('Other carmakers also saw sales slip: Kessler and Orvo both reported a 39% loss, and Ford Motor Company sales fell 41%.').map((c) => c.text)).toEqual([
       'Other carmakers also saw sales slip: Kessler and Orvo both reported a 39% loss.',
       'Ford Motor Company sales fell 41%.',
