@@ -650,6 +650,16 @@ describe('claims read alone', () => {
     expect(claims[1]!.start).toBe(claims[0]!.end + 1)
   })
 
+  test('a quotation in the present tense does not end the time told about', () => {
+    const claims = claimsOf(
+      "Nordcar said on Wednesday that its sales fell 45% in March.\n``The market is starting to show small signs of life,'' said its chairman.\n``It's too early to see a trend.''\nOther carmakers also saw their sales slip.\nThe market is small.\nKessler also saw its sales slip.",
+      '2009-04-01',
+    )
+    expect(claims.find((c) => /other carmakers/i.test(c.text))!.text).toBe('In March, other carmakers also saw their sales slip.')
+    // a present-tense sentence of the article's own words still does
+    expect(claims.at(-1)!.text).toBe('Kessler also saw its sales slip.')
+  })
+
   test('"reported February sales today": February is what was reported, today the day of reporting', () => {
     const claims = claimsOf('Other carmakers also reported February sales today. Toyota was the sole exception, as its sales declined 8.7%.', '2010-03-03')
     expect(claims[1]!.text).toBe('In February, Toyota was the sole exception, as its sales declined 8.7%.')

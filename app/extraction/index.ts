@@ -12,7 +12,7 @@ import { findAttribution, findEntities, findQuotes, type Attribution, type Entit
 import { findNumbers, type NumberMention } from './numbers'
 import { splitPropositions, type Proposition } from './propositions'
 import { splitSentences } from './sentences'
-import { isFiniteVerb, reportedTense, tag, tenseOf, tokensWithin } from './tagger'
+import { isFiniteVerb, reportedTense, tag, tenseOf, tokensWithin, type Token } from './tagger'
 
 export type ExtractOptions = {
   published?: string /* YYYY-MM-DD, anchors relative dates */
@@ -240,9 +240,18 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     const speaker = attribution ? (/^(?:he|she)$/i.test(attribution.source) ? pronounSpeaker : attribution.source) : null
     const setting = settingOf(dates, text)
     if (setting) discourse.time = { ...setting, sentence: discourse.sentence }
-    // A sentence about now, or about another year, ends the time told about.
-    else if (tenseOf(sentenceTokens) === 'present' || dates.some((d) => /^\d{4}$/.test(d.value) && d.value !== discourse.time?.date.value.slice(0, 4) && !isComparison(d, text))) discourse.time = null
+    // A sentence about now, or about another year, ends the time told about; a quotation's
+    // present tense is the speaker's ("“The market is starting to show signs of life,” said X"),
+    // so only the words outside quotation marks count.
+    else if (tenseOf(outsideQuotes(sentenceTokens, sentenceText)) === 'present' || dates.some((d) => /^\d{4}$/.test(d.value) && d.value !== discourse.time?.date.value.slice(0, 4) && !isComparison(d, text))) discourse.time = null
     observe(discourse, sentenceText, sentenceTokens, entities, speaker, span.start)
   })
   return { sentences, claims }
+}
+
+/** The tokens of a sentence (offsets within it) outside its quotation marks (``…'' and “…” included; one left open runs to the end). */
+function outsideQuotes(tokens: Token[], sentence: string): Token[] {
+  const quoted: [number, number][] = []
+  for (const m of sentence.matchAll(/(?:``|“|")[^]*?(?:''|”|"|$)/g)) quoted.push([m.index, m.index + m[0].length])
+  return quoted.length ? tokens.filter((t) => !quoted.some(([a, b]) => t.start >= a && t.end <= b)) : tokens
 }
