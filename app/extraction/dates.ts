@@ -165,7 +165,7 @@ const RULES: Rule[] = [
   },
   // a year earlier, the year before, the previous year (after a date named in the text)
   { re: /\b(?:a|one) year (?:earlier|before)\b|\bthe (?:year (?:previous|before|earlier)|previous year|prior year)\b/gi, value: () => `${ANCHORED}year-1` },
-  { re: /\bthe same day\b|(?<=\b(?:on|for|during|in|end|ends|ended|ending|finish|finished|finishing|close|closed|closing) )the day\b(?!\s+(?:before|after|of|when|that|on|in))/gi, value: () => `${ANCHORED}day` },
+  { re: /\bthe same day\b|\bthe (?:start|beginning|end|close) of the day\b|(?<=\b(?:on|for|during|in|end|ends|ended|ending|finish|finished|finishing|close|closed|closing) )the day\b(?!\s+(?:before|after|of|when|that|on|in))/gi, value: () => `${ANCHORED}day` },
   // Relative: last year, next month, this week, the previous year, the past year
   {
     re: /\b(?:the\s+)?(last|next|this|previous|past|coming|current|following)\s+(year|month|week|quarter)\b/gi,

@@ -345,6 +345,16 @@ describe('dates read in context', () => {
       'the same day=2024-03-15',
     ])
     expect(at('The index fell 3% on the day.', '2024-03-20')).toEqual(['the day=2024-03-20'])
+    expect(at('Stocks fell on Friday. After a large fall at the start of the day, the Dow recovered.', '2024-03-20')).toEqual([
+      'Friday=2024-03-15',
+      'the start of the day=2024-03-15',
+    ])
+  })
+
+  test('"the start of the day" is a part of the day, not a time carried to the claims after it', () => {
+    const claims = claimsOf('Stocks fell on Friday. After a large fall at the start of the day, the Dow recovered. The index fell to its lowest level in five years.', '2024-03-20')
+    expect(claims[1]!.dates.map((d) => d.value)).toEqual(['2024-03-15'])
+    expect(claims[2]!.text).toBe('On Friday, the Dow fell to its lowest level in five years.')
   })
 
   test('a year earlier and the same month last year count back from the date named before', () => {
