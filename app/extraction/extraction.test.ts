@@ -65,6 +65,7 @@ describe('sentences', () => {
     ['He said: "We will win. We always do." Then he left.', 2],
     ['J. K. Rowling wrote the book in 1997. It sold well.', 2],
     ['Prices rose 2.5% in May. Wages did not.', 2],
+    ["Sales fell in March. ``It's too early to see a trend,'' he said.", 2],
   ])('%s → %i sentences', (text, n) => {
     expect(splitSentences(text)).toHaveLength(n)
   })

@@ -25,7 +25,7 @@ function isSpace(ch: string) {
 
 function isUpperStart(ch: string | undefined) {
   if (!ch) return false
-  return ch !== ch.toLowerCase() || /[0-9"“‘'(\[«¿¡]/.test(ch)
+  return ch !== ch.toLowerCase() || /[0-9"“‘'`(\[«¿¡]/.test(ch)
 }
 
 /** The word (letters and inner periods) that ends just before position `dot`. */
