@@ -57,10 +57,11 @@ const SETTING_VALUE = /^\d{4}-(?:\d{2}(?:-\d{2})?|Q[1-4]|W\d{2})$/
 
 /**
  * "a year ago", "later in the day", "the same period last year": a time placed against another
- * ("the start of the day": a part of the day told about, not a time for what follows).
+ * ("the start of the day": a part of the day told about, not a time for what follows; "an
+ * increase of 54 points from March 12": the time compared with).
  */
 export function isComparison(d: DateMention, text: string): boolean {
-  return NOT_A_SETTING.test(d.text) || /\bof the day$/i.test(d.text) || /\b(?:later|earlier)\s+(?:in|on|that|this)\s+$/i.test(text.slice(Math.max(0, d.start - 18), d.start))
+  return NOT_A_SETTING.test(d.text) || /\bof the day$/i.test(d.text) || /\b(?:from|since|than)\s+$/i.test(text.slice(Math.max(0, d.start - 8), d.start)) || /\b(?:later|earlier)\s+(?:in|on|that|this)\s+$/i.test(text.slice(Math.max(0, d.start - 18), d.start))
 }
 
 /**

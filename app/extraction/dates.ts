@@ -327,14 +327,15 @@ export function findDates(text: string, reference: Ref | null): DateMention[] {
     }
     kept.push(c)
   }
-  return resolveAnchored(kept.map(({ rank: _r, ...d }) => d), reference)
+  return resolveAnchored(kept.map(({ rank: _r, ...d }) => d), reference, text)
 }
 
 /**
  * "the same day", "a year earlier", "the same month last year": against the date named last
  * before them in the text (at day precision for a day), else against the publication date.
+ * A day compared with ("up 54 points from March 12") is not the day a later "the day" means.
  */
-function resolveAnchored(dates: DateMention[], reference: Ref | null): DateMention[] {
+function resolveAnchored(dates: DateMention[], reference: Ref | null, text: string): DateMention[] {
   let day: string | null = null
   let any: string | null = null
   const out: DateMention[] = []
@@ -346,7 +347,7 @@ function resolveAnchored(dates: DateMention[], reference: Ref | null): DateMenti
       if (value) out.push({ ...d, value })
       continue
     }
-    if (/^\d{4}-\d{2}-\d{2}$/.test(d.value)) day = d.value
+    if (/^\d{4}-\d{2}-\d{2}$/.test(d.value) && !/\b(?:from|since|than)\s+$/i.test(text.slice(Math.max(0, d.start - 8), d.start))) day = d.value
     if (/^\d{4}/.test(d.value)) any = d.value
     out.push(d)
   }

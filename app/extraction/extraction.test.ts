@@ -352,6 +352,15 @@ describe('dates read in context', () => {
     ])
   })
 
+  test('a day compared with ("from March 12") is neither the day "the day" means nor the time carried', () => {
+    expect(at('The Dow finished at 7,223, up 54 points from March 12 2009. On the day, the S&P 500 gained 6 points.', '2009-03-13')).toEqual([
+      'March 12 2009=2009-03-12',
+      'the day=2009-03-13',
+    ])
+    const claims = claimsOf('The Dow finished at 7,223, up 54 points from March 12 2009. The Nasdaq gained five points.', '2009-03-13')
+    expect(claims[1]!.text).toBe('The Nasdaq gained five points.')
+  })
+
   test('"the start of the day" is a part of the day, not a time carried to the claims after it', () => {
     const claims = claimsOf('Stocks fell on Friday. After a large fall at the start of the day, the Dow recovered. The index fell to its lowest level in five years.', '2024-03-20')
     expect(claims[1]!.dates.map((d) => d.value)).toEqual(['2024-03-15'])
