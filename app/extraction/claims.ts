@@ -403,7 +403,8 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     // "it was Jobs, not Papermaster, who decided": a cleft, whose "who" is not the phrase before it
     if (tokens.slice(bodyToken, i).some((x, n, all) => x.lower === 'it' && /^(?:was|is)$/.test(all[n + 1]?.lower ?? ''))) continue
     let a = i - 2
-    while (a > bodyToken && (SUBJECT_POS.has(tokens[a - 1]!.pos) || tokens[a - 1]!.lower === 'of') && i - a < 8) a--
+    // ("JPMorgan Chase & Co., who …": "&" inside a name)
+    while (a > bodyToken && (SUBJECT_POS.has(tokens[a - 1]!.pos) || tokens[a - 1]!.lower === 'of' || (tokens[a - 1]!.text === '&' && tokens[a - 2]?.pos === 'PROPN')) && i - a < 8) a--
     while (a < i - 1 && tokens[a]!.pos !== 'DET' && tokens[a]!.pos !== 'PROPN') a++
     const head = tokens[a]!
     if (!(head.pos === 'DET' || head.pos === 'PROPN') || !isNominal(tokens[i - 2])) continue

@@ -526,6 +526,11 @@ describe('claims read alone', () => {
       'Norvik Foods will close its Oslo plant.',
     ])
     expect(claimsOf('The line opened in 1998 and was extended in 2011.').map((c) => c.text)).toEqual(['The line opened in 1998.', 'The line was extended in 2011.'])
+    // "&" inside the name before "who"
+    expect(claimsOf('There was good news from Morgan Stanley & Co., who announced a profit of $1 billion.').map((c) => c.text)).toEqual([
+      'There was good news from Morgan Stanley & Co.',
+      'Morgan Stanley & Co. announced a profit of $1 billion.',
+    ])
     expect(claimsOf('The player went on sale in Japan in March but is now available in Europe.').map((c) => c.text)).toEqual([
       'The player went on sale in Japan in March.',
       'The player is now available in Europe.',
