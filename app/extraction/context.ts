@@ -5,7 +5,7 @@
  * Only `text` changes: the span stays the article's own words, and every addition is listed so a
  * reviewer can see what was put in.
  */
-import type { DateMention } from './dates'
+import { isComparedWith, type DateMention } from './dates'
 import type { EntityMention } from './entities'
 import { escapeRegExp } from './claims'
 import { isKnownWord, isVerbal, type Token } from './tagger'
@@ -61,7 +61,7 @@ const SETTING_VALUE = /^\d{4}-(?:\d{2}(?:-\d{2})?|Q[1-4]|W\d{2})$/
  * increase of 54 points from March 12": the time compared with).
  */
 export function isComparison(d: DateMention, text: string): boolean {
-  return NOT_A_SETTING.test(d.text) || /\bof the day$/i.test(d.text) || /\b(?:from|since|than)\s+$/i.test(text.slice(Math.max(0, d.start - 8), d.start)) || /\b(?:later|earlier)\s+(?:in|on|that|this)\s+$/i.test(text.slice(Math.max(0, d.start - 18), d.start))
+  return NOT_A_SETTING.test(d.text) || /\bof the day$/i.test(d.text) || isComparedWith(d, text) || /\b(?:later|earlier)\s+(?:in|on|that|this)\s+$/i.test(text.slice(Math.max(0, d.start - 18), d.start))
 }
 
 /**

@@ -347,11 +347,16 @@ function resolveAnchored(dates: DateMention[], reference: Ref | null, text: stri
       if (value) out.push({ ...d, value })
       continue
     }
-    if (/^\d{4}-\d{2}-\d{2}$/.test(d.value) && !/\b(?:from|since|than)\s+$/i.test(text.slice(Math.max(0, d.start - 8), d.start))) day = d.value
+    if (/^\d{4}-\d{2}-\d{2}$/.test(d.value) && !isComparedWith(d, text)) day = d.value
     if (/^\d{4}/.test(d.value)) any = d.value
     out.push(d)
   }
   return out
+}
+
+/** "up 54 points from March 12", "the highest since 1981": a date another figure is compared with. */
+export function isComparedWith(d: DateMention, text: string): boolean {
+  return /\b(?:from|since|than)\s+$/i.test(text.slice(Math.max(0, d.start - 8), d.start))
 }
 
 function anchoredValue(what: string, base: string): string | null {
