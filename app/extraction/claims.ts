@@ -158,6 +158,21 @@ function pairedConjunction(tokens: Token[], i: number) {
 
 type Cut = { at: number; skip: number; via: Clause['via']; rewrite?: (rest: string) => string; carries?: string }
 
+/**
+ * "I have great confidence that Tim and the rest of the team will…", "said prices and profits
+ * fell": a conjunction at `i` after a "that" or a verb of saying, with no finite verb between,
+ * joins the subject of the reported clause, not two clauses.
+ */
+function insideComplementSubject(tokens: Token[], from: number, i: number) {
+  for (let j = i - 1; j >= from; j--) {
+    const t = tokens[j]!
+    // (after a verb of saying only a bare "and" does: "reported a 39% loss, whilst Ford…" is two clauses)
+    if (isFiniteVerb(tokens, j) && !capitalisedName(tokens, j)) return isReporting(t) && j < i - 1 && tokens[i]!.lower === 'and' && tokens[i - 1]!.text !== ','
+    if (t.lower === 'that' && (t.pos === 'SCONJ' || isNominal(tokens[j - 1])) && j < i - 1) return true
+  }
+  return false
+}
+
 /** The subject of the main clause: the words before its first finite verb. */
 function mainSubject(sentence: string, tokens: Token[], fromToken: number) {
   for (let j = fromToken; j < Math.min(tokens.length, fromToken + 14); j++) {
@@ -219,7 +234,7 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     const at = comma ? tokens[i - 1]!.start : t.start
     const next = tokens[i + 1]!
     const skip = next.start - at
-    if (!hasFiniteVerb(tokens, segmentStart, i)) continue
+    if (!hasFiniteVerb(tokens, segmentStart, i) || insideComplementSubject(tokens, segmentStart, i)) continue
     const via: Clause['via'] = CONTRAST.has(t.lower) ? 'contrast' : 'coordination'
     // "…, but, they point out, Longhorn is expected to …": a speaker set off by commas after the
     // conjunction says the clause after them ("They point out that Longhorn is expected to …")

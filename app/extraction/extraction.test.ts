@@ -82,6 +82,13 @@ describe('sentences', () => {
     expect(s[0]!.heading).toBe(true)
     expect(s[1]!.heading).toBe(false)
   })
+
+  test('a headline is one heading even with an abbreviation inside it', () => {
+    const text = 'Apple Inc. CEO Steve Jobs on medical leave\nJanuary 17, 2011\nSteve Jobs announced on Monday that he would be on medical leave.'
+    const r = extract(text, { published: '2011-01-17' })
+    expect(r.sentences[0]).toMatchObject({ text: 'Apple Inc. CEO Steve Jobs on medical leave', heading: true })
+    expect(r.claims.map((c) => c.text)).toEqual(['Steve Jobs announced on Monday that he would be on medical leave.'])
+  })
 })
 
 describe('atomic claims from real news sentences', () => {
@@ -90,6 +97,11 @@ describe('atomic claims from real news sentences', () => {
       'While Syria has been a member of INTERPOL since 1953, corrective measures were imposed on the bureau in December of 2012.',
       ['Syria has been a member of INTERPOL since 1953.', 'Corrective measures were imposed on the bureau in December of 2012.'],
     ],
+    [
+      'I have great confidence that Tim and the rest of the executive team will do a terrific job.',
+      ['I have great confidence that Tim and the rest of the executive team will do a terrific job.'],
+    ],
+    ['The report said prices and profits fell sharply in May.', ['The report said prices and profits fell sharply in May.']],
     [
       'The council voted 7 to 2 on Tuesday and approved a new bridge over the river.',
       ['The council voted 7 to 2 on Tuesday.', 'The council approved a new bridge over the river.'],

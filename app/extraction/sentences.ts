@@ -150,6 +150,8 @@ export function splitSentences(text: string): SentenceSpan[] {
     if (lineEnd === -1) lineEnd = length
     const spans: Span[] = []
     splitLine(text, lineStart, lineEnd, spans)
+    // A headline is one unit even where a period inside it looks like a boundary ("Apple Inc. CEO Steve Jobs on medical leave").
+    if (spans.length > 1 && looksLikeHeading(text.slice(lineStart, lineEnd))) spans.splice(0, spans.length, { start: spans[0]!.start, end: spans[spans.length - 1]!.end })
     const heading = spans.length === 1 && looksLikeHeading(text.slice(lineStart, lineEnd))
     for (const s of spans) out.push({ ...s, heading })
     if (lineEnd === length) break
