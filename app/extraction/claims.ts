@@ -10,7 +10,7 @@
  * phrase, a shared subject, the speaker of a report) and by rewriting absolute constructions
  * ("with implementation completed in October 2021" → "Implementation was completed in October 2021").
  */
-import { isFiniteVerb, isNominal, isReporting, isVerbal, pastOf, tag, tenseOf, type Token } from './tagger'
+import { isFiniteVerb, isNominal, isPastForm, isReporting, isVerbal, pastOf, tag, tenseOf, type Token } from './tagger'
 
 export type Clause = {
   /** Offsets relative to the sentence. */
@@ -225,6 +225,8 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
       continue
     }
     if (!CLAUSE_CONJUNCTIONS.has(t.lower) || pairedConjunction(tokens, i)) continue
+    // "has not yet mentioned", "yet another": "yet" joins clauses only after a comma
+    if (t.lower === 'yet' && tokens[i - 1]?.text !== ',') continue
     // "even though", "as though": a subordinate clause that belongs to the one before
     if ((t.lower === 'though' || t.lower === 'although') && /^(?:even|as)$/.test(tokens[i - 1]?.lower ?? '')) continue
     // "said that, although A, B": the clause opens what is said, and belongs to B
@@ -301,7 +303,7 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     // claim would change meaning without it
     let aux = before - 1
     while (aux > segmentStart && (tokens[aux]!.pos === 'ADV' || tokens[aux]!.pos === 'PART')) aux--
-    if (!auxLed && tokens[aux]?.pos === 'AUX' && !/(?:s|ed)$/.test(verb.lower)) continue
+    if (!auxLed && tokens[aux]?.pos === 'AUX' && !/s$/.test(verb.lower) && !isPastForm(verb.lower)) continue
     // "are selected and purchased by …": a participle shares the auxiliaries, which are repeated
     const sharedAux =
       !auxLed && tokens[aux]?.pos === 'AUX' && /(?:ed|en)$/.test(verb.lower) && /(?:ed|en)$/.test(tokens[before]!.lower) ? sentence.slice(tokens[aux]!.start, tokens[before - 1]!.end) : ''

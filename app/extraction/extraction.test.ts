@@ -103,6 +103,10 @@ describe('atomic claims from real news sentences', () => {
     ],
     ['The report said prices and profits fell sharply in May.', ['The report said prices and profits fell sharply in May.']],
     [
+      'Jobs has not yet mentioned what prompted his decision this time around, but said he will still be the CEO.',
+      ['Jobs has not yet mentioned what prompted his decision this time around.', 'Jobs said he will still be the CEO.'],
+    ],
+    [
       'The council voted 7 to 2 on Tuesday and approved a new bridge over the river.',
       ['The council voted 7 to 2 on Tuesday.', 'The council approved a new bridge over the river.'],
     ],

@@ -107,6 +107,11 @@ const IRREGULAR_PAST = new Set(
   'was were had did said made took gave became began rose fell grew won lost left went came saw got paid sold bought held led met ran set put told kept found brought built spent sent thought wrote chose spoke stood knew drew threw flew shut cut hit struck fought sank shrank'.split(' '),
 )
 
+/** Past forms of irregular verbs that are also their base form ("will cut"). */
+const SAME_AS_BASE = new Set(['cut', 'set', 'put', 'hit', 'shut'])
+/** A past form that cannot be a bare infinitive: "said", "rose", "announced" (not "cut"). */
+export const isPastForm = (word: string) => /ed$/.test(word) || (IRREGULAR_PAST.has(word) && !SAME_AS_BASE.has(word))
+
 /**
  * The tense a clause tells in, by its first finite verb: 'past' for a simple past ("rose", "was
  * cut", "reported"); 'present' for a present or perfect ("is", "has been found"); 'earlier' for a
