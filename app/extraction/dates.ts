@@ -239,8 +239,9 @@ const RULES: Rule[] = [
   { re: /\b(?:for the time being|nowadays)\b/gi, value: () => 'PRESENT_REF' },
   // the end of the month (year): the one the publication date is in
   { re: /\b(?:the )?(?:end|start|beginning|middle) of (?:the|this) (month|year)\b/gi, value: (m, ref) => (ref ? (m[1]!.toLowerCase() === 'year' ? String(ref.y) : `${ref.y}-${pad(ref.m)}`) : null) },
-  { re: /\b(?:recently|in the past)\b/gi, value: () => 'PAST_REF' },
-  { re: /\b(?:soon(?!-)|in the (?:near |coming )?future|in the near term)\b/gi, value: () => 'FUTURE_REF' },
+  // ("in the past decade", "in the past few weeks" name a span of their own)
+  { re: /\b(?:recently|in the past(?!\s+(?:\d|decade|century|year|month|week|day|quarter|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)))\b/gi, value: () => 'PAST_REF' },
+  { re: /\b(?:(?<!\bas\s)soon(?!-|\s+as\b)|in the (?:near |coming )?future|in the near term)\b/gi, value: () => 'FUTURE_REF' },
   // Month alone: "in January" (year from the publication date)
   // "between September and October of 2007": the first month takes the year of the second
   {
@@ -259,7 +260,8 @@ const RULES: Rule[] = [
   // Decades and bare years: 1953, in 2010, the 1990s, 2010-11
   { re: /\b(?:the\s+)?((?:1[89]|20)\d)0s\b/g, value: (m) => `${m[1]}` },
   { re: /\bthe\s+['‘’]?([1-9])0s\b/g, value: (m) => `19${m[1]}` },
-  { re: /\bthe\s+(?:past|last)\s+decade\b/gi, value: (_m, ref) => (ref ? String(Math.floor(ref.y / 10)) : null) },
+  // the decade before the one the publication date is in, as TimeML writes a decade ("200")
+  { re: /\bthe\s+(?:past|last|previous)\s+decade\b/gi, value: (_m, ref) => (ref ? String(Math.floor(ref.y / 10) - 1) : null) },
   { re: /(?<![.,$€£\d]|\d[.,])\b((?:1[5-9]|20)\d{2})\b(?![-–]\d|\s*(?:%|percent|per cent|people|km|kilometres|miles|members|units|jobs|officers))/g, value: (m) => m[1]! },
 ]
 
@@ -292,7 +294,7 @@ export function parseReference(published: string | undefined): Ref | null {
   return null
 }
 
-const HINT = /\d|day|year|month|week|quarter|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|today|tomorrow|tonight|ago/i
+const HINT = /\d|day|year|month|week|quarter|decade|soon|past|recent|now|present|future|time being|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|today|tomorrow|tonight|ago/i
 
 /**
  * Finds date expressions in `text`. Where matches overlap, the more specific rule (earlier in

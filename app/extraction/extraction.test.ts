@@ -356,6 +356,12 @@ describe('proposition rules', () => {
 describe('dates read in context', () => {
   const at = (t: string, published: string) => findDates(t, parseReference(published)).map((d) => `${d.text}=${d.value}`)
 
+  test('"the past decade" is the decade before; "in the past few weeks" and "as soon as" are not past or future references', () => {
+    expect(at('It was the third time in the past decade that Jobs took medical leave.', '2011-01-17')).toEqual(['the past decade=200'])
+    expect(at('In the past, prices rose. Over the past few weeks they fell.', '2011-01-17')).toEqual(['the past=PAST_REF'])
+    expect(at('I hope to be back as soon as I can. Talks will resume soon.', '2011-01-17')).toEqual(['soon=FUTURE_REF'])
+  })
+
   test('"the same day" and "the day" take the day named before them, not the publication date', () => {
     expect(at('The plant closed on Friday. Its owner filed for bankruptcy the same day.', '2024-03-20')).toEqual([
       'Friday=2024-03-15',
