@@ -287,6 +287,19 @@ describe('proposition rules', () => {
     ])
   })
 
+  test('no proposition opens on "Although" or a participle, and a relative clause on the subject is its own', () => {
+    expect(shown('Although Gallois said he hoped to achieve this through attrition, the unions were displeased.')).toEqual([
+      'Gallois said he hoped to achieve this through attrition',
+      'The unions were displeased',
+    ])
+    expect(shown('He took six months off in early 2009, later revealing he had undergone a liver transplant.')).toEqual(['He took six months off in early 2009'])
+    expect(shown('The insider, who asked to remain anonymous, said that his health was deteriorating.')).toEqual([
+      'The insider asked to remain anonymous',
+      'The insider said that his health was deteriorating',
+    ])
+    expect(shown("150px Airbus, Europe's biggest aircraft maker, has announced 10,000 job cuts.")).toEqual(['Airbus has announced 10,000 job cuts'])
+  })
+
   test('"or" never splits: the sale or closure of three plants is one assertion', () => {
     expect(shown('The board is weighing the sale or closure of three plants in the region.')).toEqual([
       'The board is weighing the sale or closure of three plants in the region',

@@ -35,6 +35,8 @@ const CLAUSE_JOIN = /^(?:and|but|yet|while|whereas|although|though)$/
 const AGREES_WITH_ANY = /^(?:[a-z]+ed|had|did|will|would|can|could|should|may|might|must|shall)$/
 /** A reported or content clause: the verb's complement, never cut from it. */
 const COMPLEMENT = /^(?:that|whether|if)$/
+/** Words that open a subordinate clause whatever the tagger calls them ("Although" may come as ADP). */
+const SUBORDINATING = /^(?:although|though|whereas|while)$/
 /** Subordinate clauses that modify the verb as one group ("…after the new tariffs took effect"). */
 const SUBORDINATOR = /^(?:because|when|after|before|since|until|while|whereas|although|though|as|once|unless|where)$/
 
@@ -106,6 +108,8 @@ function innerComma(tk: Token[], k: number) {
   while (j < tk.length && j < k + 7 && tk[j]!.pos === 'PROPN') j++
   const after = tk[j]
   if (!after) return true
+  // "Airbus, Europe's biggest maker": a possessive opens an appositive, not a place
+  if (after.pos === 'PART' && /^['’]s$/.test(after.text)) return false
   if (after.pos === 'CCONJ' && tk[j + 1]?.pos === 'PROPN') return false
   if (after.text === ',' && (tk[j + 1]?.pos === 'PROPN' || tk[j + 1]?.pos === 'CCONJ')) return false
   return true
@@ -211,7 +215,8 @@ function predicate(c: Ctx, subject: number[], v: number, end: number, lead: numb
       const w = finiteVerb(c, s, Math.min(end, s + 8), true)
       if (w > s && (t.text !== ',' || s > k + 1 || tk[k + 1]!.pos !== 'ADP')) {
         const own = range(s, w).filter((i) => !c.hidden[i])
-        if (hasNominal(c, own) && !own.some((i) => tk[i]!.pos === 'ADP' && i === s) && !own.some((i) => tk[i]!.pos === 'SCONJ' || tk[i]!.pos === 'VERB' || (tk[i]!.pos === 'PRON' && /^(?:which|who|whom|that)$/.test(tk[i]!.lower)))) {
+        // (", later revealing he had…": a participle before the verb opens no clause)
+        if (hasNominal(c, own) && !own.some((i) => tk[i]!.pos === 'ADP' && i === s) && !own.some((i) => tk[i]!.pos === 'SCONJ' || tk[i]!.pos === 'VERB' || (tk[i]!.pos === 'ADJ' && /ing$/.test(tk[i]!.lower)) || (tk[i]!.pos === 'PRON' && /^(?:which|who|whom|that)$/.test(tk[i]!.lower)))) {
           close()
           // ", officials said." adds a speaker, not a fact.
           if (verbGroupEnd(c, w, end) < end) predicate(c, own, w, end)
@@ -505,13 +510,15 @@ function clauseAt(c: Ctx, begin: number, end: number) {
         comma = i
         break
       }
-      if (!c.locked[i] && finite(c, i) && tk[begin]!.pos !== 'SCONJ' && tk[begin]!.pos !== 'ADV') break
+      if (!c.locked[i] && finite(c, i) && tk[begin]!.pos !== 'SCONJ' && tk[begin]!.pos !== 'ADV' && !SUBORDINATING.test(tk[begin]!.lower)) break
     }
     if (comma < 0) break
     const first = tk[begin]!
     const span = range(begin, comma).filter((i) => !c.hidden[i])
-    if (first.pos === 'ADP' || (first.pos === 'VERB' && first.lower === 'according') || (first.pos === 'ADJ' && tk[begin + 1]?.pos === 'ADP')) lead.push(...span)
-    else if ((first.pos === 'SCONJ' || first.pos === 'ADV') && /^(?:when|after|because|although|though|while|once|since)$/.test(first.lower)) {
+    // ("Although" and "while" open a clause whatever the tagger calls them; "After the vote," is a phrase)
+    const subordinate = SUBORDINATING.test(first.lower) || ((first.pos === 'SCONJ' || first.pos === 'ADV') && /^(?:when|after|because|once|since)$/.test(first.lower))
+    if (!subordinate && (first.pos === 'ADP' || (first.pos === 'VERB' && first.lower === 'according') || (first.pos === 'ADJ' && tk[begin + 1]?.pos === 'ADP'))) lead.push(...span)
+    else if (subordinate) {
       const v = finiteVerb(c, begin + 2, comma)
       const own = range(begin + 1, v).filter((i) => !c.hidden[i])
       if (v > begin + 1 && hasNominal(c, own)) predicate(c, own, v, comma)
@@ -522,6 +529,8 @@ function clauseAt(c: Ctx, begin: number, end: number) {
     } else break
     begin = comma + 1
   }
+  // an image width left from the page ("150px Airbus …")
+  if (tk[begin]?.pos === 'NUM' && tk[begin + 1]?.lower === 'px') begin += 2
   if (begin >= end) return
   // A sentence opening on a quotation ('"We will act," he said') is kept whole.
   if (c.locked[begin] && !c.hidden[begin]) {
@@ -537,6 +546,20 @@ function clauseAt(c: Ctx, begin: number, end: number) {
     v = finiteVerb(c, stop + 1, end)
   }
   if (v < 0) return
+  // "The insider, who asked to remain anonymous, said that…": the relative clause is a proposition
+  // about the subject, and the main verb follows it.
+  if (v >= begin + 3 && /^(?:who|which)$/.test(tk[v - 1]!.lower) && isComma(c, v - 2)) {
+    const stop = relativeEnd(c, v, end)
+    const main = stop + 1
+    if (stop < end && main < end && (tk[main]!.pos === 'VERB' || tk[main]!.pos === 'AUX') && finite(c, main)) {
+      const np = range(begin, v - 2).filter((i) => !c.hidden[i])
+      if (hasNominal(c, np) && !np.some((i) => isComma(c, i))) {
+        predicate(c, np, v, stop)
+        predicate(c, np, main, end, lead)
+        return
+      }
+    }
+  }
   let region = range(begin, v).filter((i) => !c.hidden[i])
   // "The Kingdom of Norway, commonly called Norway, is…": what commas set off in the subject is left out.
   const firstComma = region.findIndex((i) => isComma(c, i))
