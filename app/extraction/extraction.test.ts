@@ -103,6 +103,10 @@ describe('atomic claims from real news sentences', () => {
     ],
     ['The report said prices and profits fell sharply in May.', ['The report said prices and profits fell sharply in May.']],
     [
+      'The phone has a color display for viewing album art and features built-in stereo speakers.',
+      ['The phone has a color display for viewing album art and features built-in stereo speakers.'],
+    ],
+    [
       'Jobs has not yet mentioned what prompted his decision this time around, but said he will still be the CEO.',
       ['Jobs has not yet mentioned what prompted his decision this time around.', 'Jobs said he will still be the CEO.'],
     ],
@@ -298,6 +302,15 @@ describe('proposition rules', () => {
       'The insider said that his health was deteriorating',
     ])
     expect(shown("150px Airbus, Europe's biggest aircraft maker, has announced 10,000 job cuts.")).toEqual(['Airbus has announced 10,000 job cuts'])
+  })
+
+  test('a phrase after a list goes with its last member; a percentage keeps its sign; no subject ends on "and"', () => {
+    expect(shown('At present Ryanair has 91 aircraft and 230 on order.')).not.toContain('At present Ryanair has 91 aircraft on order')
+    expect(shown('Slovenia joined the EU and NATO in 2004.')).toEqual(['Slovenia joined the EU', 'Slovenia joined NATO in 2004'])
+    expect(shown('The new planes will be fitted with winglets to boost fuel efficiency by as much as 3%.')).toEqual([
+      'The new planes will be fitted with winglets to boost fuel efficiency by as much as 3%',
+    ])
+    expect(shown('The player is capable of holding 500 and 1,000 songs and will cost $199.').some((p) => /^1,000 songs and/.test(p))).toBe(false)
   })
 
   test('"or" never splits: the sale or closure of three plants is one assertion', () => {

@@ -97,6 +97,10 @@ export function isGrammatical(tokens: Token[], p: Proposition): boolean {
   if (isVerbal(lastWord) && after && (after.pos === 'DET' || after.pos === 'NOUN' || after.pos === 'PROPN' || after.pos === 'NUM' || after.pos === 'ADJ' || after.pos === 'ADV' || after.pos === 'PRON')) return false
   const verb = ix.findIndex((i) => isFiniteVerb(tokens, i))
   if (verb < 0 || !ix.slice(0, verb).some((i) => isNominal(tokens[i]))) return false
+  // "1,000 songs and will cost": a subject does not end on a conjunction
+  let beforeVerb = verb - 1
+  while (beforeVerb >= 0 && (tokens[ix[beforeVerb]!]!.pos === 'ADV' || tokens[ix[beforeVerb]!]!.pos === 'PART')) beforeVerb--
+  if (beforeVerb >= 0 && tokens[ix[beforeVerb]!]!.pos === 'CCONJ') return false
   // "announced that development of a replacement": a reported clause needs its own verb
   const that = ix.findIndex((i, k) => k > verb && tokens[i]!.pos === 'SCONJ' && /^(?:that|whether|if)$/.test(tokens[i]!.lower))
   if (that >= 0 && !ix.slice(that + 1).some((i) => isFiniteVerb(tokens, i))) return false

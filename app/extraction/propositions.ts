@@ -344,12 +344,14 @@ function predicate(c: Ctx, subject: number[], v: number, end: number, lead: numb
   // A list in the object ("include A, B and C") gives a proposition per member.
   const members = listMembers(c, objects) ?? modifierVariants(c, objects)
   const objectVariants = members ?? [objects]
+  // A phrase after the list goes with its last member ("has 91 aircraft and 230 on order"); the
+  // others stand without it.
   if (!modifiers.length) for (const o of objectVariants) emit(o)
+  else if (members) for (const o of objectVariants.slice(0, -1)) emit(o)
   for (const m of modifiers) {
     const mm = listMembers(c, m.ix) ?? modifierVariants(c, m.ix) ?? [m.ix]
-    for (const o of members ? objectVariants.slice(0, 1) : objectVariants) for (const x of mm) emit([...o, ...x])
+    for (const o of members ? objectVariants.slice(-1) : objectVariants) for (const x of mm) emit([...o, ...x])
   }
-  if (members && modifiers.length) for (const o of objectVariants.slice(1)) emit(o)
 }
 
 function range(a: number, b: number) {
@@ -613,7 +615,8 @@ function toProposition(text: string, c: Ctx, indices: number[]): Proposition | n
   let first = 0
   let last = order.length - 1
   while (first <= last && !word[order[first]!] && !c.locked[order[first]!]) first++
-  while (last >= first && !word[order[last]!] && !c.locked[order[last]!]) last--
+  // (a number keeps its sign: "by as much as 3%")
+  while (last >= first && !word[order[last]!] && !c.locked[order[last]!] && !(/^[%‰]$/.test(tk[order[last]!]!.text) && tk[order[last]! - 1]?.pos === 'NUM')) last--
   if (first > last) return null
   const parts: { start: number; end: number }[] = []
   let previous = -2

@@ -94,6 +94,8 @@ export function isFiniteVerb(tokens: Token[], i: number): boolean {
   if (prev && prev.pos === 'PART' && prev.lower === 'to') return false
   // part of a hyphenated word: "so-called", "state-owned"
   if (prev && prev.text === '-' && prev.end === t!.start) return false
+  const next = tokens[i + 1]
+  if (next && next.text === '-' && next.start === t!.end && tokens[i + 2]?.start === next.end) return false
   if (t!.pos === 'AUX') return true
   if (/ing$/.test(t!.lower)) return !!prev && prev.pos === 'AUX'
   // a participle used as an adjective: "of stolen documents", "the revised plan"
