@@ -160,12 +160,16 @@ type Cut = { at: number; skip: number; via: Clause['via']; rewrite?: (rest: stri
 
 /**
  * "I have great confidence that Tim and the rest of the team will…", "said prices and profits
- * fell": a conjunction at `i` after a "that" or a verb of saying, with no finite verb between,
- * joins the subject of the reported clause, not two clauses.
+ * fell", "after the earthquake and tsunami hit": a conjunction at `i` after a "that", a verb of
+ * saying or a subordinator, with no finite verb between, joins the subject of that clause, not
+ * two clauses.
  */
 function insideComplementSubject(tokens: Token[], from: number, i: number) {
+  const bareAnd = tokens[i]!.lower === 'and' && tokens[i - 1]!.text !== ','
   for (let j = i - 1; j >= from; j--) {
     const t = tokens[j]!
+    // "after the earthquake and tsunami hit the country": so after a subordinator
+    if (bareAnd && j < i - 1 && /^(?:after|before|when|because|since|until|once|if|unless|as)$/.test(t.lower) && (t.pos === 'SCONJ' || t.pos === 'ADP')) return true
     // (after a verb of saying only a bare "and" does: "reported a 39% loss, whilst Ford…" is two clauses)
     if (isFiniteVerb(tokens, j) && !capitalisedName(tokens, j)) return isReporting(t) && j < i - 1 && tokens[i]!.lower === 'and' && tokens[i - 1]!.text !== ','
     if (t.lower === 'that' && (t.pos === 'SCONJ' || isNominal(tokens[j - 1])) && j < i - 1) return true

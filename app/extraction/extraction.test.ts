@@ -103,6 +103,10 @@ describe('atomic claims from real news sentences', () => {
     ],
     ['The report said prices and profits fell sharply in May.', ['The report said prices and profits fell sharply in May.']],
     [
+      'The index fell 1.4% on Thursday after the earthquake and tsunami hit the country a week ago.',
+      ['The index fell 1.4% on Thursday after the earthquake and tsunami hit the country a week ago.'],
+    ],
+    [
       'The phone has a color display for viewing album art and features built-in stereo speakers.',
       ['The phone has a color display for viewing album art and features built-in stereo speakers.'],
     ],
@@ -302,6 +306,13 @@ describe('proposition rules', () => {
       'The insider said that his health was deteriorating',
     ])
     expect(shown("150px Airbus, Europe's biggest aircraft maker, has announced 10,000 job cuts.")).toEqual(['Airbus has announced 10,000 job cuts'])
+  })
+
+  test('a subordinate clause opened by "After" is a proposition without it; a particle stays with its verb; a length of time keeps its phrase', () => {
+    expect(shown('After the plane was delivered in Singapore, it was flown to Toulouse.')).toEqual(['The plane was delivered in Singapore', 'It was flown to Toulouse'])
+    expect(shown('After the vote, the council approved the bridge.')).toEqual(['After the vote the council approved the bridge'])
+    expect(shown('The first flight will take off from Singapore on October 25.')).not.toContain('The first flight will take on October 25')
+    expect(shown('The first A380 was delivered to Singapore Airlines 18 months behind schedule.')).toEqual(['The first A380 was delivered to Singapore Airlines 18 months behind schedule'])
   })
 
   test('a phrase after a list goes with its last member; a percentage keeps its sign; no subject ends on "and"', () => {

@@ -37,6 +37,10 @@ const AGREES_WITH_ANY = /^(?:[a-z]+ed|had|did|will|would|can|could|should|may|mi
 const COMPLEMENT = /^(?:that|whether|if)$/
 /** Words that open a subordinate clause whatever the tagger calls them ("Although" may come as ADP). */
 const SUBORDINATING = /^(?:although|though|whereas|while)$/
+/** Words that open a subordinate clause when a finite verb follows them ("After the plane was delivered,"), else a phrase ("After the vote,"). */
+const SUBORDINATING_IF_VERB = /^(?:when|after|before|because|once|since|until|unless|if)$/
+/** Particles that complete a verb ("take off", "stood out") when no object follows them. */
+const PARTICLE = /^(?:off|out|up|down|over|back|away|on|in|through)$/
 /** Subordinate clauses that modify the verb as one group ("…after the new tariffs took effect"). */
 const SUBORDINATOR = /^(?:because|when|after|before|since|until|while|whereas|although|though|as|once|unless|where)$/
 
@@ -174,7 +178,10 @@ type Group = { ix: number[]; kind: 'object' | 'modifier' }
  */
 function predicate(c: Ctx, subject: number[], v: number, end: number, lead: number[] = [], subjects: number[][] = [subject]) {
   const { tk } = c
-  const ve = verbGroupEnd(c, v, end)
+  let ve = verbGroupEnd(c, v, end)
+  // "will take off for …", "stood out": a particle with no object of its own goes with the verb
+  const particle = tk[ve]
+  if (particle && ve + 1 < end && particle.pos === 'ADP' && PARTICLE.test(particle.lower) && !c.locked[ve] && (tk[ve + 1]!.pos === 'ADP' || tk[ve + 1]!.pos === 'CCONJ' || tk[ve + 1]!.pos === 'PUNCT')) ve++
   const verb: number[] = []
   for (let i = v; i < ve; i++) verb.push(i)
   const copula = tk[ve - 1]!.pos === 'AUX'
@@ -382,6 +389,8 @@ function cutsBefore(c: Ctx, k: number, current: number[]) {
   if (!current.length) return true
   const before = c.tk[current[current.length - 1]!]!
   if (!(before.pos === 'PROPN' || before.pos === 'NUM' || DATE_NOUN.test(before.lower))) return false
+  // "18 months behind schedule": a length of time measures the phrase after it
+  if (DATE_NOUN.test(before.lower) && c.tk[current[current.length - 1]! - 1]?.pos === 'NUM') return false
   // "at the El Capitan Theatre in Hollywood": a place inside a place stays with it.
   const t = c.tk[k]!
   let j = k + 1
@@ -512,13 +521,14 @@ function clauseAt(c: Ctx, begin: number, end: number) {
         comma = i
         break
       }
-      if (!c.locked[i] && finite(c, i) && tk[begin]!.pos !== 'SCONJ' && tk[begin]!.pos !== 'ADV' && !SUBORDINATING.test(tk[begin]!.lower)) break
+      if (!c.locked[i] && finite(c, i) && tk[begin]!.pos !== 'SCONJ' && tk[begin]!.pos !== 'ADV' && !SUBORDINATING.test(tk[begin]!.lower) && !SUBORDINATING_IF_VERB.test(tk[begin]!.lower)) break
     }
     if (comma < 0) break
     const first = tk[begin]!
     const span = range(begin, comma).filter((i) => !c.hidden[i])
     // ("Although" and "while" open a clause whatever the tagger calls them; "After the vote," is a phrase)
-    const subordinate = SUBORDINATING.test(first.lower) || ((first.pos === 'SCONJ' || first.pos === 'ADV') && /^(?:when|after|because|once|since)$/.test(first.lower))
+    const clauseVerb = SUBORDINATING_IF_VERB.test(first.lower) && range(begin + 2, comma).some((i) => !c.locked[i] && finite(c, i))
+    const subordinate = SUBORDINATING.test(first.lower) || (clauseVerb && /^(?:when|after|because|once|since|before|until)$/.test(first.lower))
     if (!subordinate && (first.pos === 'ADP' || (first.pos === 'VERB' && first.lower === 'according') || (first.pos === 'ADJ' && tk[begin + 1]?.pos === 'ADP'))) lead.push(...span)
     else if (subordinate) {
       const v = finiteVerb(c, begin + 2, comma)
@@ -526,7 +536,7 @@ function clauseAt(c: Ctx, begin: number, end: number) {
       if (v > begin + 1 && hasNominal(c, own)) predicate(c, own, v, comma)
     } else if (first.pos === 'ADV' && comma === begin + 1) {
       // a discourse word
-    } else if (first.pos === 'VERB' || (first.pos === 'ADV' && tk[begin + 1]?.pos === 'VERB') || (first.pos === 'PART' && first.lower === 'to') || first.pos === 'SCONJ' || (first.pos === 'ADV' && /^(?:if|unless|where|whether)$/.test(first.lower))) {
+    } else if (clauseVerb || first.pos === 'VERB' || (first.pos === 'ADV' && tk[begin + 1]?.pos === 'VERB') || (first.pos === 'PART' && first.lower === 'to') || first.pos === 'SCONJ' || (first.pos === 'ADV' && /^(?:if|unless|where|whether)$/.test(first.lower))) {
       // a participial, infinitive or conditional lead-in: not a statement of its own
     } else break
     begin = comma + 1
