@@ -179,13 +179,10 @@ const RULES: Rule[] = [
   // two years ago, three days ago
   {
     re: /\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+(year|month|week|day)s?\s+ago\b/gi,
-    value: (m, ref, text) => {
+    value: (m, ref) => {
       if (!ref) return null
       const n = /^\d+$/.test(m[1]!) ? +m[1]! : NUMBER_WORDS[m[1]!.toLowerCase()]!
       const unit = m[2]!.toLowerCase()
-      // "rose to 17% in February, up from 14% a year ago": a figure compared with a year before is
-      // that of the same period a year back
-      if (unit === 'year' && n === 1 && /\b(?:from|than|compared (?:to|with)|against)\s+(?:[^\s,;.]+\s+){1,3}$/i.test(text.slice(Math.max(0, m.index - 40), m.index))) return `${ANCHORED}compared-year`
       if (unit === 'week') return ymd(shiftDays(ref, -7 * n))
       return relativeUnit(unit, -n, ref)
     },
@@ -343,16 +340,8 @@ export function findDates(text: string, reference: Ref | null): DateMention[] {
 function resolveAnchored(dates: DateMention[], reference: Ref | null, text: string): DateMention[] {
   let day: string | null = null
   let any: string | null = null
-  let anyEnd = -1
   const out: DateMention[] = []
   for (const d of dates) {
-    if (d.value === `${ANCHORED}compared-year`) {
-      // the period named shortly before (a month or quarter), else the year before publication
-      const near = any && d.start - anyEnd < 300 && /^\d{4}-(?:\d{2}|Q\d)$/.test(any) ? anchoredValue('same-period-1', any) : null
-      const value = near ?? (reference ? String(reference.y - 1) : null)
-      if (value) out.push({ ...d, value })
-      continue
-    }
     if (d.value.startsWith(ANCHORED)) {
       const what = d.value.slice(1)
       const base = what === 'day' ? day : any
@@ -361,7 +350,7 @@ function resolveAnchored(dates: DateMention[], reference: Ref | null, text: stri
       continue
     }
     if (/^\d{4}-\d{2}-\d{2}$/.test(d.value) && !isComparedWith(d, text)) day = d.value
-    if (/^\d{4}/.test(d.value)) (any = d.value), (anyEnd = d.end)
+    if (/^\d{4}/.test(d.value)) any = d.value
     out.push(d)
   }
   return out

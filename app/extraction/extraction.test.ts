@@ -393,11 +393,6 @@ describe('proposition rules', () => {
 describe('dates read in context', () => {
   const at = (t: string, published: string) => findDates(t, parseReference(published)).map((d) => `${d.text}=${d.value}`)
 
-  test('"a year ago" a figure is compared with is the period named just before, a year back', () => {
-    expect(at('Sales rose 43% in February. Its share rose to 17%, up from 14% a year ago.', '2010-03-03')).toEqual(['February=2010-02', 'a year ago=2009-02'])
-    expect(at('Apple knew of the problem as early as a year ago.', '2010-03-03')).toEqual(['a year ago=2009'])
-  })
-
   test('"the past decade" is the decade before; "in the past few weeks" and "as soon as" are not past or future references', () => {
     expect(at('It was the third time in the past decade that Jobs took medical leave.', '2011-01-17')).toEqual(['the past decade=200'])
     expect(at('In the past, prices rose. Over the past few weeks they fell.', '2011-01-17')).toEqual(['the past=PAST_REF'])
