@@ -246,10 +246,14 @@ export function resolveOpening(text: string, d: Discourse, { continuesQuote }: {
   return { text: out, added }
 }
 
-/** Opening and closing quotation marks in a sentence (`` and '' count as one mark each). */
+/** A sentence opening on a quotation mark ('' too: pages set it for `` at the start of a sentence). */
+export const OPENS_QUOTE = /^\s*(?:[“"]|``|'')/
+
+/** Opening and closing quotation marks in a sentence (`` and '' count as one mark each; '' opening it opens). */
 export function quoteBalance(sentence: string): number {
-  const opens = (sentence.match(/“|``|«/g) ?? []).length
-  const closes = (sentence.match(/”|''|»/g) ?? []).length
+  const leading = /^\s*''/.test(sentence) ? 1 : 0
+  const opens = (sentence.match(/“|``|«/g) ?? []).length + leading
+  const closes = (sentence.match(/”|''|»/g) ?? []).length - leading
   const straight = (sentence.match(/(?<![A-Za-z])"|"(?![A-Za-z])/g) ?? []).length
   return opens - closes + (straight % 2)
 }

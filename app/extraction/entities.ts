@@ -112,7 +112,7 @@ export function findQuotes(text: string): QuoteMention[] {
 }
 
 const SPEECH_VERBS =
-  'said|says|say|stated|states|told|tells|announced|announces|claimed|claims|added|adds|noted|notes|explained|explains|argued|argues|warned|warns|insisted|insists|confirmed|confirms|reported|reports|wrote|writes|estimated|estimates|acknowledged|admitted|denied|denies|declared|declares|asserted|asserts|alleged|alleges|tweeted|posted'
+  'said|says|say|stated|states|told|tells|announced|announces|claimed|claims|added|adds|noted|notes|explained|explains|argued|argues|warned|warns|insisted|insists|confirmed|confirms|reported|reports|wrote|writes|estimated|estimates|acknowledged|admitted|denied|denies|declared|declares|asserted|asserts|alleged|alleges|tweeted|posted|continued(?=\\s*[.,;]|\\s*$)'
 
 const ACCORDING = /\b(according to)\s+((?:the\s+)?[\p{Lu}][\p{L}’'.\-]*(?:\s+(?:of\s+|for\s+|the\s+)?[\p{Lu}][\p{L}’'.\-]*)*|the\s+[\p{Ll}]+(?:\s+[\p{Ll}]+){0,3})/u
 const SAID_AFTER = new RegExp(
@@ -121,7 +121,10 @@ const SAID_AFTER = new RegExp(
 )
 /** "Peter Cardillo, chief market economist at Avalon Partners, said …": a name, who they are, the verb. */
 const SAID_APPOSITIVE = new RegExp(`^((?:The\\s+)?[\\p{Lu}][\\p{L}’'.\\-]*(?:\\s+[\\p{Lu}][\\p{L}’'.\\-]*){0,4}),\\s+[^,;“”"]{3,90},\\s+(${SPEECH_VERBS})\\b`, 'u')
-const SAID_BEFORE = new RegExp(`[,”"]\\s*(${SPEECH_VERBS})\\s+((?:the\\s+)?[\\p{Lu}][\\p{L}’'.\\-]*(?:\\s+[\\p{Lu}][\\p{L}’'.\\-]*){0,5})`, 'u')
+const SAID_BEFORE = new RegExp(`(?:[,”"]|'')+\\s*(${SPEECH_VERBS})\\s+((?:the\\s+)?[\\p{Lu}][\\p{L}’'.\\-]*(?:\\s+[\\p{Lu}][\\p{L}’'.\\-]*){0,5})`, 'u')
+
+/** A role written before the name it belongs to, to the end of the sentence: "Chief Executive Officer, Tom Enders." */
+const ROLE_THEN_NAME = /^[\p{Lu}][\p{L}’'.\-]*(?:\s+(?:and\s+|of\s+)?[\p{Lu}][\p{L}’'.\-]*){0,7},\s+([\p{Lu}][\p{L}’'\-]*(?:\s+[\p{Lu}][\p{L}’'.\-]*){1,3}?)\.?\s*$/u
 
 /** Who a sentence is attributed to and with which verb: "X said", "said X", "according to X". */
 export function findAttribution(text: string): Attribution | null {
@@ -135,6 +138,13 @@ export function findAttribution(text: string): Attribution | null {
     const start = before.index + before[0].length - before[2]!.length
     // "said Sandy Angers." ends the sentence: the full stop is not part of the name ("Inc." is)
     const source = /(?:^|\s)(?!(?:Inc|Ltd|Corp|Co|Jr|Sr|St)\.$)[\p{L}’'-]{2,}\.$/u.test(before[2]!) ? before[2]!.slice(0, -1) : before[2]!
+    // "said Airbus President and Chief Executive Officer, Tom Enders.": the name after the role
+    const named = ROLE_THEN_NAME.exec(text.slice(start))
+    if (named) {
+      const name = named[1]!.replace(/(\p{L}{2})\.$/u, '$1')
+      const at = start + named.index + named[0].trimEnd().length - named[1]!.length
+      return { source: name, verb: before[1]!, start: at, end: at + name.length }
+    }
     return { source, verb: before[1]!, start, end: start + source.length }
   }
   const appositive = SAID_APPOSITIVE.exec(text)

@@ -548,6 +548,29 @@ describe('claims read alone', () => {
     expect(claims[2]!.context).toEqual([{ kind: 'filler', text: 'Meanwhile,' }])
   })
 
+  test('a quotation whose speaker is named after it, in a later sentence, is that speaker\'s from its first sentence', () => {
+    for (const [open, close] of [['“', '”'], ['``', "''"]]) {
+      const claims = claimsOf(`The first A380 was delivered today.\n${open}This is a major milestone for the programme.\nI want to thank our teams for their commitment,${close} said Airbus President and Chief Executive Officer, Tom Enders.`)
+      expect(claims.map((c) => c.text)).toEqual([
+        'The first A380 was delivered today.',
+        'Tom Enders said: “This is a major milestone for the programme.”',
+        'Tom Enders said: “I want to thank our teams for their commitment.”',
+      ])
+    }
+  })
+
+  test('a quotation opened with \'\' after one with a speaker is that speaker\'s, and "he continued" after it names him', () => {
+    const claims = claimsOf(
+      "Peter Cardillo, chief market economist at Avalon Partners, commented on the market.\n``What we've seen here was one big margin call.\nBut you need a catalyst,'' he said.\n''I'm more convinced now than ever that this market has made a bottom.\nThe capitulation came when we breached 8,000,'' he continued.",
+    )
+    expect(claims.slice(2).map((c) => c.text)).toEqual([
+      'Peter Cardillo said: “But you need a catalyst.”',
+      "Peter Cardillo said: “I'm more convinced now than ever that this market has made a bottom.”",
+      'Peter Cardillo continued: “The capitulation came when we breached 8,000.”',
+    ])
+    expect(claimsOf('Prices continued to fall on Monday after the report.')[0]!.attribution).toBeNull()
+  })
+
   test('a sentence that closes a quotation opened before it is quoted from its start and is not split', () => {
     for (const close of ['”', "''"]) {
       const claims = claimsOf(`Mayor Ana Ruiz said “Everyone told us we were crazy.\nBut we took a big swing and in this case, we hit a home run.${close}`)

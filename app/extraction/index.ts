@@ -6,7 +6,7 @@
 import { scoreCheckworthiness, CHECKWORTHY_THRESHOLD } from './checkworthiness'
 import { claimTypes, type ClaimType } from './claim-types'
 import { escapeRegExp, splitClaims } from './claims'
-import { isComparison, newDiscourse, observe, resolveOpening, settingOf, TIME_REACH, withTime, type AddedContext } from './context'
+import { isComparison, newDiscourse, observe, OPENS_QUOTE, quoteBalance, resolveOpening, settingOf, TIME_REACH, withTime, type AddedContext } from './context'
 import { findDates, parseReference, type DateMention } from './dates'
 import { findAttribution, findEntities, findQuotes, type Attribution, type EntityMention, type QuoteMention } from './entities'
 import { findNumbers, type NumberMention } from './numbers'
@@ -81,6 +81,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
   const sentences: ExtractedSentence[] = []
   const claims: ExtractedClaim[] = []
   let dateCursor = 0
+  const speakerAhead = speakersNamedAfter(text, spans)
 
   spans.forEach((span, index) => {
     const sentenceText = text.slice(span.start, span.end)
@@ -143,10 +144,12 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     // “…,” said Angers. “We need …”: a quotation opened with no speaker of its own, right after
     // one that had a speaker, is that speaker's.
     // Not when the quotation closes before the sentence ends: its speaker follows it ("…,” enthused X).
-    if (discourse.openQuoteSpeaker === null && !attribution && discourse.lastQuoted && /^\s*(?:[“"]|``)/.test(sentenceText) && !/(?:[”"]|'')\s*,?\s*[\p{L}]/u.test(sentenceText.slice(1)))
+    if (discourse.openQuoteSpeaker === null && !attribution && discourse.lastQuoted && OPENS_QUOTE.test(sentenceText) && !/(?:[”"]|'')\s*,?\s*[\p{L}]/u.test(sentenceText.slice(1)))
       discourse.openQuoteSpeaker = discourse.lastQuoted
+    const namedAfter = attribution ? undefined : speakerAhead.get(index)
+    if (namedAfter) discourse.openQuoteSpeaker = namedAfter
     const continuesQuote =
-      discourse.openQuoteSpeaker !== null && !attribution && (/(?:[”"»]|'')\s*$/.test(sentenceText) || /\b(?:I|we|our|us|my|me|you|your)\b/i.test(sentenceText))
+      discourse.openQuoteSpeaker !== null && !attribution && (!!namedAfter || /(?:[”"»]|'')\s*$/.test(sentenceText) || /\b(?:I|we|our|us|my|me|you|your)\b/i.test(sentenceText))
     if (discourse.openQuoteSpeaker !== null && !continuesQuote) discourse.openQuoteSpeaker = null
     // "“…,” he said": the person the last sentences were about
     const pronounSpeaker =
@@ -177,6 +180,14 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
       // A past event with no date of its own happened at the time the sentence, or the article
       // just before it, is telling about.
       let claimText = opening.text
+      // "I want to thank our teams …,” said Tom Enders.": the end of a quotation opened in an earlier sentence
+      // reads as the speaker's words ("Tom Enders said: “I want to thank our teams …”")
+      const speakerNamed = attribution && /^(?:he|she)$/i.test(attribution.source) ? (pronounSpeaker ? { ...attribution, source: pronounSpeaker } : null) : attribution
+      const closed = clauses.length === 1 && speakerNamed && !continuesQuote ? closingQuotation(claimText, speakerNamed) : null
+      if (closed) {
+        claimText = closed
+        if (speakerNamed !== attribution) context.push({ kind: 'referent', text: speakerNamed!.source, replaces: attribution!.source })
+      }
       const claimDates = [...carried, ...within(dates, start, end)]
       // A clause given words from elsewhere in the sentence ("The sources claimed that X …") is
       // read as its text says it.
@@ -221,7 +232,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
         }
       }
       claims.push({
-        text: claimText.replace(/``/g, '“').replace(/''/g, '”'),
+        text: claimText.replace(/^''/, '“').replace(/``/g, '“').replace(/''/g, '”'),
         start,
         end,
         sentence: index,
@@ -247,6 +258,39 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     observe(discourse, sentenceText, sentenceTokens, entities, speaker, span.start)
   })
   return { sentences, claims }
+}
+
+/** A sentence ending a quotation opened before it, then naming the speaker: the speaker's words with the marks balanced. */
+function closingQuotation(sentence: string, said: Attribution): string | null {
+  if (OPENS_QUOTE.test(sentence) || quoteBalance(sentence) >= 0) return null
+  const close = /^([^“”"]*?[^\s,])\s*,?\s*(?:”|''|")\s*,?\s*/.exec(sentence)
+  if (!close || said.start < close[0].length || /^(?:he|she|they|it)$/i.test(said.source)) return null
+  const words = close[1]!.replace(/[,;:]$/, '')
+  return `${said.source} ${said.verb}: “${words}${/[.!?]$/.test(words) ? '' : '.'}”`
+}
+
+/**
+ * "“This is a major milestone … . I want to thank our teams …,” said Tom Enders.": a quotation
+ * that opens a sentence without a speaker and is closed, within three sentences, by one naming
+ * its speaker after it is that speaker's in every sentence before the closing one.
+ */
+function speakersNamedAfter(text: string, spans: { start: number; end: number }[]): Map<number, string> {
+  const out = new Map<number, string>()
+  for (let i = 0; i < spans.length; i++) {
+    const opening = text.slice(spans[i]!.start, spans[i]!.end)
+    if (!OPENS_QUOTE.test(opening) || quoteBalance(opening) <= 0 || findAttribution(opening)) continue
+    for (let j = i + 1; j < Math.min(spans.length, i + 4); j++) {
+      const closing = text.slice(spans[j]!.start, spans[j]!.end)
+      const balance = quoteBalance(closing)
+      if (balance > 0 || OPENS_QUOTE.test(closing)) break
+      if (balance === 0) continue
+      const mark = Math.max(closing.lastIndexOf('”'), closing.lastIndexOf("''"), closing.lastIndexOf('"'))
+      const said = findAttribution(closing)
+      if (said && said.start > mark && !/^(?:he|she|they|it)$/i.test(said.source)) for (let k = i; k < j; k++) out.set(k, said.source)
+      break
+    }
+  }
+  return out
 }
 
 /** The tokens of a sentence (offsets within it) outside its quotation marks (``…'' and “…” included; one left open runs to the end). */
