@@ -42,10 +42,12 @@ export type Discourse = {
   pluralSubject: string | null
   /** The time the article is telling about: the last calendar date a sentence named for its events. */
   time: { date: DateMention; words: string; sentence: number } | null
+  /** The one market index the last sentence named ("the Brazilian Bovespa index"), for an "It fell…" after it. */
+  namedIndex: string | null
 }
 
 export function newDiscourse(article = ''): Discourse {
-  return { sentence: 0, people: [], organizations: [], phrases: new Map(), openQuoteSpeaker: null, quoteAge: 0, subjectOrganization: null, pluralSubject: null, time: null, lastQuoted: null, protagonist: null, article }
+  return { sentence: 0, people: [], organizations: [], phrases: new Map(), openQuoteSpeaker: null, quoteAge: 0, subjectOrganization: null, pluralSubject: null, time: null, lastQuoted: null, protagonist: null, namedIndex: null, article }
 }
 
 /** How many sentences the time an article tells about carries to claims that name none. */
@@ -141,6 +143,9 @@ const SPEAKER_NAME =
 /** How many sentences back a referent may be. */
 const REACH = 3
 
+/** Whether a phrase opening a sentence ("In addition,", "However,") is discourse filler. */
+export const isFiller = (phrase: string) => FILLER.test(`${phrase} `)
+
 const FILLER =
   /^(?:It is (?:worth|important to) (?:noting|mentioning|note|mention) that|It should be (?:noted|mentioned) that|In a related (?:development|context|move),?|In other news,|However,|Meanwhile,|In addition,|Additionally,|Moreover,|Furthermore,|Also,|Separately,|Notably,|Indeed,|Nonetheless,|Nevertheless,|Still,|Besides,|Overall,|Elsewhere,|At the same time,|And|Plus|\d+px)\s+/i
 const ORG_NOUNS =
@@ -149,6 +154,11 @@ const ORG_NOUNS =
 const IT_ACTS = /^(?:said|says|reported|reports|announced|announces|added|plans|planned|expects|expected|posted|cut|cuts|raised|lowered|sold|bought|hired|employs|employed|opened|closed|has|had|will|would|also|earned|lost|made|makes)$/
 const INDEX_NAME = /\b(?:Index|Average|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng|Composite)\b/
 const INDEX_NOUNS = /^(?:index|indices|average|benchmark)$/i
+/** What an index does: "It dropped …", "It has already fallen …", "It closed at …". */
+const INDEX_MOVES = /^(?:dropped|fell|rose|gained|lost|climbed|slipped|jumped|surged|plunged|tumbled|declined|rebounded|recovered|finished|ended|closed|opened|has|had|was|is)$/
+const INDEX_MOVE_AFTER = /^(?:at|up|down|higher|lower|already|fallen|risen|dropped|gained|lost|climbed|\d[\d.,%]*)$/
+/** A named market index: "the Brazilian Bovespa index", "the Dow Jones Industrial Average". */
+const NAMED_INDEX = /\b(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}&\d-]*\s+){1,4}(?:index|Index|Average|Composite)\b/gu
 /** Capitalised phrases the entity rules may take for a name that are places or bodies. */
 const NOT_A_PERSON = /^(?:Today|Yesterday|Tomorrow|Now|Then|Meanwhile)\b|\b(?:United|States|Kingdom|Republic|Union|Emirates|Nations|Street|Journal|Times|Airlines|Airways|Motors|Inc|Corp|LLC|House|Hall|Court|Council|Party|Bank|Ministry|Department|Agency|Index|Exchange)\b/
 const singular = (w: string) => w.toLowerCase().replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '')
@@ -197,6 +207,10 @@ export function resolveOpening(text: string, d: Discourse, { continuesQuote }: {
     } else if ((lower === 'his' || lower === 'her') && person && /^[a-z]/.test(second!)) {
       out = `${person.name}’s${out.slice(first!.length)}`
       added.push({ kind: 'referent', text: `${person.name}’s`, replaces: first })
+    } else if (first === 'It' && d.namedIndex && INDEX_MOVES.test(second!) && (!/^(?:closed|opened|finished|ended|has|had|was|is)$/.test(second!) || INDEX_MOVE_AFTER.test(third ?? ''))) {
+      // "It dropped 10.12%" after "The Merval index is another one that fared badly today."
+      out = `${capitalise(d.namedIndex)}${out.slice(first!.length)}`
+      added.push({ kind: 'referent', text: capitalise(d.namedIndex), replaces: first })
     } else if (first === 'It' && d.subjectOrganization && IT_ACTS.test(second!) && (!/^(?:will|would|has|had|also)$/.test(second!) || IT_ACTS.test(third ?? ''))) {
       // ("It will seat 300 people" is about a thing; "It will cut 300 jobs" may be the organisation)
       // "It said …", "It reported …": the organisation the last sentence was about
@@ -324,6 +338,8 @@ export function observe(d: Discourse, sentence: string, tokens: Token[], entitie
   else if (tokens[0]?.pos === 'PROPN' && isVerbal(tokens[1]) && !d.people.some((p) => p.name.endsWith(tokens[0]!.text))) d.subjectOrganization = tokens[0].text
   else d.subjectOrganization = null
   d.pluralSubject = pluralSubjectOf(sentence, tokens) ?? (/^They\b/.test(sentence) ? d.pluralSubject : null)
+  const indexes = new Set([...sentence.matchAll(NAMED_INDEX)].map((m) => m[0].replace(/^The\s/, 'the ')))
+  d.namedIndex = indexes.size === 1 ? [...indexes][0]! : null
   // Noun phrases: adjectives and nouns ending in a noun ("corrective measures").
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.pos !== 'NOUN' || tokens[i + 1]?.pos === 'NOUN') continue

@@ -262,7 +262,7 @@ const RULES: Rule[] = [
   { re: /\bthe\s+['‘’]?([1-9])0s\b/g, value: (m) => `19${m[1]}` },
   // the decade before the one the publication date is in, as TimeML writes a decade ("200")
   { re: /\bthe\s+(?:past|last|previous)\s+decade\b/gi, value: (_m, ref) => (ref ? String(Math.floor(ref.y / 10) - 1) : null) },
-  { re: /(?<![.,$€£\d]|\d[.,])\b((?:1[5-9]|20)\d{2})\b(?![-–]\d|\s*(?:%|percent|per cent|people|km|kilometres|miles|members|units|jobs|officers))/g, value: (m) => m[1]! },
+  { re: /(?<![.,$€£\d]|\d[.,])\b((?:1[5-9]|20)\d{2})\b(?![-–]\d|[.,]\d|\s*(?:%|percent|per cent|people|km|kilometres|miles|members|units|jobs|officers))/g, value: (m) => m[1]! },
 ]
 
 function quarterWord(w: string) {

@@ -315,6 +315,11 @@ describe('proposition rules', () => {
     expect(shown('The first A380 was delivered to Singapore Airlines 18 months behind schedule.')).toEqual(['The first A380 was delivered to Singapore Airlines 18 months behind schedule'])
   })
 
+  test('discourse filler opens no proposition, and "was one that …" gives only what the relative clause says', () => {
+    expect(shown('In addition, Chrysler will cut the Aspen from production.')).toEqual(['Chrysler will cut the Aspen from production'])
+    expect(shown('The Dow Jones index was one that fared particularly poorly today.')).toEqual(['The Dow Jones index fared particularly poorly today'])
+  })
+
   test('a phrase after a list goes with its last member; a percentage keeps its sign; no subject ends on "and"', () => {
     expect(shown('At present Ryanair has 91 aircraft and 230 on order.')).not.toContain('At present Ryanair has 91 aircraft on order')
     expect(shown('Slovenia joined the EU and NATO in 2004.')).toEqual(['Slovenia joined the EU', 'Slovenia joined NATO in 2004'])
@@ -392,6 +397,10 @@ describe('proposition rules', () => {
 
 describe('dates read in context', () => {
   const at = (t: string, published: string) => findDates(t, parseReference(published)).map((d) => `${d.text}=${d.value}`)
+
+  test('a decimal number is no year ("to 1847.27")', () => {
+    expect(at('The Nasdaq index has fallen by 100.12 points to 1847.27, its lowest since 2003.', '2008-10-06')).toEqual(['2003=2003'])
+  })
 
   test('"the past decade" is the decade before; "in the past few weeks" and "as soon as" are not past or future references', () => {
     expect(at('It was the third time in the past decade that Jobs took medical leave.', '2011-01-17')).toEqual(['the past decade=200'])
@@ -546,6 +555,12 @@ describe('claims read alone', () => {
     expect(claims[1]!.attribution?.source).toBe('Mayor Ana Ruiz')
     expect(claims[2]!.text).toBe('The council approved the sale of the site.')
     expect(claims[2]!.context).toEqual([{ kind: 'filler', text: 'Meanwhile,' }])
+  })
+
+  test('"It" after a sentence naming one market index is that index when it moves', () => {
+    const claims = claimsOf('One of the worst indexes of the day was the Brazilian Bovespa index.\nIt has already fallen by 14.45% today.', '2008-10-06')
+    expect(claims[1]!.text).toBe('The Brazilian Bovespa index has already fallen by 14.45% today.')
+    expect(claimsOf('The Merval index fared badly today.\nIt is not clear why the market fell.', '2008-10-06')[1]!.text).toBe('It is not clear why the market fell.')
   })
 
   test('a quotation whose speaker is named after it, in a later sentence, is that speaker\'s from its first sentence', () => {

@@ -17,6 +17,7 @@
  * appositive, a parenthesis, a fragment without a verb — gives no proposition. Quotations and
  * numbers are never cut. The grammar check (proposition-check.ts) stays as a safety net.
  */
+import { isFiller } from './context'
 import { keepGrammatical } from './proposition-check'
 import { isFiniteVerb, isReporting, tag, type Token } from './tagger'
 
@@ -312,6 +313,8 @@ function predicate(c: Ctx, subject: number[], v: number, end: number, lead: numb
     if (copula && (t.lower === 'that' || t.lower === 'which' || t.lower === 'who') && (t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'SCONJ')) {
       const rv = finiteVerb(c, k + 1, Math.min(end, k + 3))
       if (rv === k + 1) {
+        // "was one that fared badly": "was one" says nothing by itself
+        if (current.every((i) => !c.word[i] || /^(?:one|ones|another|the|those|among)$/.test(tk[i]!.lower))) current = []
         close()
         for (const subj of subjects) predicate(c, subj, rv, end)
         break scan
@@ -529,7 +532,10 @@ function clauseAt(c: Ctx, begin: number, end: number) {
     // ("Although" and "while" open a clause whatever the tagger calls them; "After the vote," is a phrase)
     const clauseVerb = SUBORDINATING_IF_VERB.test(first.lower) && range(begin + 2, comma).some((i) => !c.locked[i] && finite(c, i))
     const subordinate = SUBORDINATING.test(first.lower) || (clauseVerb && /^(?:when|after|because|once|since|before|until)$/.test(first.lower))
-    if (!subordinate && (first.pos === 'ADP' || (first.pos === 'VERB' && first.lower === 'according') || (first.pos === 'ADJ' && tk[begin + 1]?.pos === 'ADP'))) lead.push(...span)
+    const words = span.map((i) => tk[i]!.text).join(' ') + ','
+    if (isFiller(words)) {
+      // "In addition," adds nothing to what follows
+    } else if (!subordinate && (first.pos === 'ADP' || (first.pos === 'VERB' && first.lower === 'according') || (first.pos === 'ADJ' && tk[begin + 1]?.pos === 'ADP'))) lead.push(...span)
     else if (subordinate) {
       const v = finiteVerb(c, begin + 2, comma)
       const own = range(begin + 1, v).filter((i) => !c.hidden[i])
