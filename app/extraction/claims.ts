@@ -18,7 +18,7 @@ export type Clause = {
   end: number
   text: string
   /** How the clause was found, for the check-worthiness reasons. */
-  via: 'sentence' | 'semicolon' | 'absolute' | 'coordination' | 'shared-subject' | 'contrast' | 'relative' | 'participle' | 'distributed'
+  via: 'sentence' | 'semicolon' | 'absolute' | 'coordination' | 'shared-subject' | 'contrast' | 'relative' | 'participle' | 'distributed' | 'earlier-figure'
   /** Words carried into `text` from elsewhere in the sentence. */
   carried?: string[]
 }
@@ -556,7 +556,53 @@ function isClause(text: string, tokens: Token[], start: number, end: number) {
 export function splitClaims(sentence: string, tokens: Token[] = tag(sentence)): Clause[] {
   const clauses = splitClauses(sentence, tokens)
   const relative = withRelative(sentence, tokens, clauses)
-  return relative === clauses ? withAppositive(sentence, tokens, clauses) : relative
+  return withEarlierFigure(sentence, tokens, relative === clauses ? withAppositive(sentence, tokens, clauses) : relative)
+}
+
+const FIGURE = String.raw`(?:US)?[$€£]?\s?\d[\d.,]*(?:\s?(?:%|percent|per cent))?(?:\s(?:million|billion|trillion|bn))?(?:\s(?!a\b|in\b|the\b|last\b|during\b)[a-z]+)?`
+const EARLIER = String.raw`a year (?:ago|earlier|before)|(?:in |during )?(?:the same (?:period|month|quarter) (?:a year (?:ago|earlier)|last year|of (?:the )?(?:last|previous) year)|last year|the previous year|the year before|(?:in )?(?:19|20)\d{2})`
+/** ", up from 14% a year ago": the earlier figure and its time, closing the clause. */
+const EARLIER_FIGURE = new RegExp(String.raw`,\s+(?:up|down)\s+from\s+(${FIGURE})\s+(${EARLIER})(?=\s*[.;]?\s*$)`)
+
+/**
+ * "Its share rose to 17%, up from 14% a year ago": the earlier figure is a fact of its own ("Its
+ * share was 14% a year ago."), said of the same subject and under the same speaker.
+ */
+function withEarlierFigure(sentence: string, tokens: Token[], clauses: Clause[]): Clause[] {
+  const out: Clause[] = []
+  for (const clause of clauses) {
+    const own = sentence.slice(clause.start, clause.end)
+    const m = EARLIER_FIGURE.exec(own)
+    if (!m || !clause.text.includes(m[0])) {
+      out.push(clause)
+      continue
+    }
+    const cut = clause.start + m.index
+    // the subject: the words before the last finite verb ahead of the comparison, after a "that" or the clause start
+    let v = -1
+    for (let j = 0; j < tokens.length && tokens[j]!.end <= cut; j++) if (tokens[j]!.start >= clause.start && isFiniteVerb(tokens, j) && !isReporting(tokens[j])) v = j
+    let from = v - 1
+    while (from >= 0 && tokens[from]!.start >= clause.start && tokens[from]!.lower !== 'that' && !isVerbal(tokens[from]) && tokens[from]!.text !== ',') from--
+    const subjectStart = from + 1
+    if (v < 0 || subjectStart >= v || !tokens.slice(subjectStart, v).some((t) => isNominal(t))) {
+      out.push(clause)
+      continue
+    }
+    const head = tokens[v - 1]!.lower
+    const copula = /[^s]s$/.test(head) && !/^(?:its|his|this|news)$/.test(head) ? 'were' : 'was'
+    const subject = sentence.slice(tokens[subjectStart]!.start, tokens[v - 1]!.end)
+    const comparison = clause.text.indexOf(m[0])
+    const lead = clause.text.slice(0, clause.text.indexOf(subject))
+    out.push({ ...clause, end: cut, text: finish(clause.text.slice(0, comparison)) })
+    out.push({
+      start: cut + m[0].search(/\w/),
+      end: cut + m[0].length,
+      text: finish(`${lead || ''}${lead ? subject : capitalise(subject)} ${copula} ${m[1]} ${m[2]}`),
+      via: 'earlier-figure',
+      carried: [`${lead}${subject}`],
+    })
+  }
+  return out
 }
 
 /**

@@ -103,6 +103,12 @@ describe('atomic claims from real news sentences', () => {
     ],
     ['The report said prices and profits fell sharply in May.', ['The report said prices and profits fell sharply in May.']],
     [
+      'Ford said that its share of the US car market rose to 17%, up from 14% a year ago.',
+      ['Ford said that its share of the US car market rose to 17%.', 'Ford said that its share of the US car market was 14% a year ago.'],
+    ],
+    ['Quarterly sales were up 4% at 900 units, up from 850 units in 2008.', ['Quarterly sales were up 4% at 900 units.', 'Quarterly sales were 850 units in 2008.']],
+    ['Sales fell 5%, down from a record.', ['Sales fell 5%, down from a record.']],
+    [
       'The index fell 1.4% on Thursday after the earthquake and tsunami hit the country a week ago.',
       ['The index fell 1.4% on Thursday after the earthquake and tsunami hit the country a week ago.'],
     ],
@@ -762,7 +768,8 @@ describe('claims read alone', () => {
     )
     expect(claims.map((c) => c.text).slice(1)).toEqual([
       'Ford said that in February total sales improved to 142,285 units.',
-      'Its share rose to 17%, up from 14% a year ago.',
+      'In February, its share rose to 17%.',
+      'Its share was 14% a year ago.',
       'In February, Ford\'s sales were influenced by fleet sales.',
       // a word of the English vocabulary opening the claim is lowered, a name keeps its capital
       'In February, rental car agencies accounted for 30,000 units.',
