@@ -302,7 +302,9 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     // The verb before the conjunction must be finite too ("decided to lift and restore" is one act).
     let before = i - 1
     while (before > segmentStart && !isVerbal(tokens[before])) before--
-    if (!isFiniteVerb(tokens, before) || (tokens[before - 1]?.lower === 'to')) continue
+    // ("…, having reported a loss, and is pursuing …": after a participle clause the phrase is the subject's again)
+    const afterParticiple = tokens[before]!.lower === 'having' && tokens[before - 1]?.text === ','
+    if ((!isFiniteVerb(tokens, before) && !afterParticiple) || (tokens[before - 1]?.lower === 'to')) continue
     // "can't shrink the plane and expect …": a bare verb after "and" shares the modal, and the
     // claim would change meaning without it
     let aux = before - 1
@@ -435,7 +437,7 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
 
   // "…, having reported a loss of $2 billion": a participle clause that states a fact of its own
   for (let i = bodyToken + 2; i < tokens.length - 3; i++) {
-    if (inQuote[i] || tokens[i - 1]!.text !== ',' || tokens[i]!.lower !== 'having' || tokens[i + 1]!.pos !== 'VERB' || !subject) continue
+    if (inQuote[i] || tokens[i - 1]!.text !== ',' || tokens[i]!.lower !== 'having' || !(tokens[i + 1]!.pos === 'VERB' || (tokens[i + 1]!.pos === 'ADJ' && /(?:ed|en)$/.test(tokens[i + 1]!.lower))) || !subject) continue
     const subjectText = subject.text
     cuts.push({ at: tokens[i - 1]!.start, skip: tokens[i]!.end + 1 - tokens[i - 1]!.start, via: 'participle', carries: subjectText, rewrite: (rest) => `${subjectText} had ${rest}` })
   }

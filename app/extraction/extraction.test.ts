@@ -109,6 +109,10 @@ describe('atomic claims from real news sentences', () => {
     ['Quarterly sales were up 4% at 900 units, up from 850 units in 2008.', ['Quarterly sales were up 4% at 900 units.', 'Quarterly sales were 850 units in 2008.']],
     ['Sales fell 5%, down from a record.', ['Sales fell 5%, down from a record.']],
     [
+      "Ryanair is the world's most profitable airline, having reported record profits of $269m earlier this year, and is pursuing an expansion plan.",
+      ["Ryanair is the world's most profitable airline.", 'Ryanair had reported record profits of $269m earlier this year.', 'Ryanair is pursuing an expansion plan.'],
+    ],
+    [
       'The index fell 1.4% on Thursday after the earthquake and tsunami hit the country a week ago.',
       ['The index fell 1.4% on Thursday after the earthquake and tsunami hit the country a week ago.'],
     ],
