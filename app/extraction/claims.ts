@@ -28,7 +28,7 @@ const PAST_PARTICIPLE =
   '(?:[a-z]+ed|done|made|set|held|built|paid|cut|won|lost|given|taken|begun|grown|known|shown|seen|sold|sent|spent|led|met|kept|found|brought|written|chosen|broken|spoken|driven|risen|fallen)'
 /** Sentence-initial context that scopes a clause: "In June 2021,", "On Tuesday,", "In Marrakech,". */
 const LEADING_CONTEXT =
-  /^((?:In|On|By|During|Since|Until|Last|This|Earlier|Later|At|From|After|Before|Following)\b[^,;:"“”]{1,60}),\s+/
+  /^((?:In|On|By|During|Since|Until|Last|This|Earlier|Later|At|From|After|Before|Following|Under|Amid|Despite|As part of)\b[^,;:"“”]{1,60}),\s+/
 /** "While Syria has been a member since 1953, corrective measures were imposed…" */
 const LEADING_SUBORDINATE = /^(While|Although|Though|Whereas)\s+([^,;]{8,200}),\s+/
 const ABSOLUTE = new RegExp(`,\\s+with\\s+((?:the\\s+|its\\s+|their\\s+)?[\\p{L}\\-]+(?:\\s+[\\p{L}\\-]+){0,3}?)\\s+(${PAST_PARTICIPLE})\\b`, 'u')
@@ -431,6 +431,9 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     while (a < i - 1 && tokens[a]!.pos !== 'DET' && tokens[a]!.pos !== 'PROPN') a++
     const head = tokens[a]!
     if (!(head.pos === 'DET' || head.pos === 'PROPN') || !isNominal(tokens[i - 2])) continue
+    // "the 1991 agreement between the two companies, which defined …": a common noun inside a
+    // prepositional phrase may not be what "which" is about; left whole
+    if (tokens[a - 1]?.pos === 'ADP' && tokens[i - 2]!.pos !== 'PROPN') continue
     const antecedent = sentence.slice(head.start, tokens[i - 2]!.end)
     cuts.push({ at: tokens[i - 1]!.start, skip: tokens[i + 1]!.start - tokens[i - 1]!.start, via: 'relative', rewrite: (rest) => `${capitalise(antecedent)} ${rest}` })
   }

@@ -83,6 +83,11 @@ describe('sentences', () => {
     expect(s[1]!.heading).toBe(false)
   })
 
+  test('"Inc." before a role and a name does not end the sentence; before "The" it does', () => {
+    const t = '"We love the Beatles," said Apple Inc. CEO Steve Jobs. The deal was signed by Apple Inc. The company was pleased.'
+    expect(splitSentences(t).map((x) => t.slice(x.start, x.end))).toEqual(['"We love the Beatles," said Apple Inc. CEO Steve Jobs.', 'The deal was signed by Apple Inc.', 'The company was pleased.'])
+  })
+
   test('a headline is one heading even with an abbreviation inside it', () => {
     const text = 'Apple Inc. CEO Steve Jobs on medical leave\nJanuary 17, 2011\nSteve Jobs announced on Monday that he would be on medical leave.'
     const r = extract(text, { published: '2011-01-17' })
@@ -108,6 +113,14 @@ describe('atomic claims from real news sentences', () => {
     ],
     ['Quarterly sales were up 4% at 900 units, up from 850 units in 2008.', ['Quarterly sales were up 4% at 900 units.', 'Quarterly sales were 850 units in 2008.']],
     ['Sales fell 5%, down from a record.', ['Sales fell 5%, down from a record.']],
+    [
+      'Under the agreement, Apple Inc. will own all Apple trademarks and will license some to Apple Corps.',
+      ['Under the agreement, Apple Inc. will own all Apple trademarks.', 'Under the agreement, Apple Inc. will license some to Apple Corps.'],
+    ],
+    [
+      'The settlement replaces the 1991 agreement between the two companies, which defined how the two companies could use the trademark.',
+      ['The settlement replaces the 1991 agreement between the two companies, which defined how the two companies could use the trademark.'],
+    ],
     [
       "Ryanair is the world's most profitable airline, having reported record profits of $269m earlier this year, and is pursuing an expansion plan.",
       ["Ryanair is the world's most profitable airline.", 'Ryanair had reported record profits of $269m earlier this year.', 'Ryanair is pursuing an expansion plan.'],

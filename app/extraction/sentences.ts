@@ -102,10 +102,11 @@ function splitLine(text: string, lineStart: number, lineEnd: number, out: Span[]
           i = end
           continue
         }
-        if (/^(?:u\.s|u\.k|u\.n)$/.test(lower) && /^[A-Z][a-z]/.test(text.slice(next, next + 2))) {
+        // ("Apple Inc. CEO Steve Jobs" reads on in the same way)
+        if (/^(?:u\.s|u\.k|u\.n|inc|corp|ltd|co|plc|llc)$/.test(lower) && /^[A-Z]/.test(text.slice(next, next + 1))) {
           // "the U.S. Army" reads on; "in the U.S. The …" is taken as a boundary only before common sentence starters
           const following = /^\p{L}+/u.exec(text.slice(next, next + 20))?.[0] ?? ''
-          if (!/^(The|A|An|It|He|She|They|We|I|This|That|These|Those|In|On|But|And|However)$/.test(following)) {
+          if (!/^(The|A|An|It|Its|He|She|They|Their|We|I|This|That|These|Those|In|On|At|But|And|However|Shares)$/.test(following)) {
             i = end
             continue
           }
