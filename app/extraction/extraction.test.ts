@@ -338,6 +338,12 @@ describe('proposition rules', () => {
     expect(shown('The first A380 was delivered to Singapore Airlines 18 months behind schedule.')).toEqual(['The first A380 was delivered to Singapore Airlines 18 months behind schedule'])
   })
 
+  test('a participle inside an opening phrase is not the main verb', () => {
+    expect(shown('In a ceremony attended by European leaders and 5,000 guests, Airbus unveiled plans for the A380.')).toEqual([
+      'In a ceremony attended by European leaders and 5,000 guests Airbus unveiled plans for the A380',
+    ])
+  })
+
   test('discourse filler opens no proposition, and "was one that …" gives only what the relative clause says', () => {
     expect(shown('In addition, Chrysler will cut the Aspen from production.')).toEqual(['Chrysler will cut the Aspen from production'])
     expect(shown('The Dow Jones index was one that fared particularly poorly today.')).toEqual(['The Dow Jones index fared particularly poorly today'])

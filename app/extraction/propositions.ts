@@ -524,7 +524,9 @@ function clauseAt(c: Ctx, begin: number, end: number) {
         comma = i
         break
       }
-      if (!c.locked[i] && finite(c, i) && tk[begin]!.pos !== 'SCONJ' && tk[begin]!.pos !== 'ADV' && !SUBORDINATING.test(tk[begin]!.lower) && !SUBORDINATING_IF_VERB.test(tk[begin]!.lower)) break
+      // ("In a ceremony attended by …,": a participle after a noun in a phrase is no clause's verb)
+      const participle = tk[begin]!.pos === 'ADP' && tk[i]!.pos === 'VERB' && /ed$/.test(tk[i]!.lower) && isNominalPos(tk[i - 1]!.pos)
+      if (!c.locked[i] && finite(c, i) && !participle && tk[begin]!.pos !== 'SCONJ' && tk[begin]!.pos !== 'ADV' && !SUBORDINATING.test(tk[begin]!.lower) && !SUBORDINATING_IF_VERB.test(tk[begin]!.lower)) break
     }
     if (comma < 0) break
     const first = tk[begin]!
