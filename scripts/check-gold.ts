@@ -49,7 +49,7 @@ const GoldClaim = z
 
 const GoldRow = z.object({
   doc: z.string().regex(/^(meantime|fixture):\S+$/, 'must be "meantime:<doc_id>" or "fixture:<file name>"'),
-  split: z.enum(['dev', 'holdout', 'holdout2']),
+  split: z.enum(['dev', 'holdout', 'holdout2', 'holdout3']),
   dct: isoDay.nullable(),
   claims: z.array(GoldClaim).min(1, 'must list at least one claim'),
 })

@@ -176,7 +176,7 @@ function goldClaims() {
   const docs = readGold()
   if (!docs.length) return [`Gold claims — none found at ${path.relative(process.cwd(), GOLD_FILE)}`]
   const lines = [`Gold claims — ${path.relative(process.cwd(), GOLD_FILE)} (one-to-one matching at token F1 >= 0.6; span agreement = char IoU >= 0.5)`]
-  for (const split of ['dev', 'holdout', 'holdout2'] as const) {
+  for (const split of ['dev', 'holdout', 'holdout2', 'holdout3'] as const) {
     const rows = docs.filter((d) => d.split === split)
     if (!rows.length) continue
     const ours = emptyScore()

@@ -13,7 +13,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 export const GOLD_FILE = path.join(ROOT, 'tests', 'gold', 'claims.jsonl')
 
 export type GoldClaim = { text: string; start: number; end: number; quote: string; dates: { text: string; value: string }[] }
-export type GoldDoc = { doc: string; split: 'dev' | 'holdout' | 'holdout2'; dct: string | null; claims: GoldClaim[] }
+export type GoldDoc = { doc: string; split: 'dev' | 'holdout' | 'holdout2' | 'holdout3'; dct: string | null; claims: GoldClaim[] }
 export type Predicted = { text: string; start: number; end: number; dates: { value: string }[] }
 
 export function readGold(): GoldDoc[] {
