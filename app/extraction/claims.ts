@@ -431,9 +431,9 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     while (a < i - 1 && tokens[a]!.pos !== 'DET' && tokens[a]!.pos !== 'PROPN') a++
     const head = tokens[a]!
     if (!(head.pos === 'DET' || head.pos === 'PROPN') || !isNominal(tokens[i - 2])) continue
-    // "the 1991 agreement between the two companies, which defined …": a common noun inside a
-    // prepositional phrase may not be what "which" is about; left whole
-    if (tokens[a - 1]?.pos === 'ADP' && tokens[i - 2]!.pos !== 'PROPN') continue
+    // "the 1991 agreement between the two companies, which defined …": the relation, not the
+    // noun after "between", may be what "which" is about; left whole
+    if (/^(?:between|among)$/.test(tokens[a - 1]?.lower ?? '') && tokens[i - 2]!.pos !== 'PROPN') continue
     const antecedent = sentence.slice(head.start, tokens[i - 2]!.end)
     cuts.push({ at: tokens[i - 1]!.start, skip: tokens[i + 1]!.start - tokens[i - 1]!.start, via: 'relative', rewrite: (rest) => `${capitalise(antecedent)} ${rest}` })
   }
@@ -492,14 +492,16 @@ function distribute(sentence: string, tokens: Token[], inQuote: boolean[]): Clau
       else if (sep?.lower === 'and' && isFigure(e + 1)) j = e + 1
       else ok = false
     }
-    if (items.length < 3 || !items[0]!.noun || items.slice(1).some((x) => x.noun)) continue
+    // ("rose 3% in Germany, 2% in France and 1% in Spain": a figure with its own unit needs no noun)
+    const unit = (x: Item) => /[%$€£¥]|percent/.test(sentence.slice(x.number[0], x.number[1]))
+    if (items.length < 3 || !(items[0]!.noun || items.every(unit)) || items.slice(1).some((x) => x.noun)) continue
     const prefix = sentence.slice(0, items[0]!.start)
     const suffix = sentence.slice(items[items.length - 1]!.end).replace(/^[\s,]+/, ' ').trimEnd()
     return items.map((item, n) => {
       const phrase = sentence.slice(item.start, item.end)
       const own = n === 0 ? phrase : `${sentence.slice(item.number[0], item.number[1])} ${items[0]!.noun}${sentence.slice(item.number[1], item.end)}`
       const span = n === 0 ? { start: 0, end: item.end } : { start: item.start, end: item.end }
-      return { ...span, text: finish(`${prefix}${own}${suffix === '.' ? '' : suffix}`.replace(/\s+/g, ' ')), via: 'distributed' as const, ...(n ? { carried: [prefix.trim(), items[0]!.noun] } : {}) }
+      return { ...span, text: finish(`${prefix}${own}${suffix === '.' ? '' : suffix}`.replace(/\s+/g, ' ')), via: 'distributed' as const, ...(n ? { carried: [prefix.trim(), items[0]!.noun].filter(Boolean) } : {}) }
     })
   }
   return null
@@ -518,11 +520,12 @@ function respective(sentence: string, tokens: Token[], inQuote: boolean[]): Clau
   const pairs: { start: number; end: number; items: [string, string] }[] = []
   for (let i = 1; i < tokens.length - 1; i++) {
     if (tokens[i]!.lower !== 'and' || inQuote[i]) continue
-    let n = 0
-    while (n < 3 && ITEM_POS.has(tokens[i - 1 - n]?.pos ?? '') && tokens[i - 1 - n]!.text !== ',') n++
-    // the right item has as many words as the left, and the same kind of first word
-    if (n === 0 || !tokens.slice(i + 1, i + 1 + n).every((t) => ITEM_POS.has(t.pos)) || tokens.length < i + 1 + n) continue
-    if (tokens[i - n]!.pos !== tokens[i + 1]!.pos) continue
+    let most = 0
+    while (most < 3 && ITEM_POS.has(tokens[i - 1 - most]?.pos ?? '') && tokens[i - 1 - most]!.text !== ',') most++
+    // the right item has as many words as the left, and the same kind of first word (the longest such pair)
+    let n = most
+    while (n > 0 && (tokens.length < i + 1 + n || !tokens.slice(i + 1, i + 1 + n).every((t) => ITEM_POS.has(t.pos)) || tokens[i - n]!.pos !== tokens[i + 1]!.pos)) n--
+    if (n === 0) continue
     const left = [tokens[i - n]!.start, tokens[i - 1]!.end] as const
     const right = [tokens[i + 1]!.start, tokens[i + n]!.end] as const
     pairs.push({ start: left[0], end: right[1], items: [sentence.slice(...left), sentence.slice(...right)] })

@@ -113,6 +113,8 @@ describe('atomic claims from real news sentences', () => {
     ],
     ['Quarterly sales were up 4% at 900 units, up from 850 units in 2008.', ['Quarterly sales were up 4% at 900 units.', 'Quarterly sales were 850 units in 2008.']],
     ['Sales fell 5%, down from a record.', ['Sales fell 5%, down from a record.']],
+    ['Prices rose 3% in Germany, 2% in France and 1% in Spain.', ['Prices rose 3% in Germany.', 'Prices rose 2% in France.', 'Prices rose 1% in Spain.']],
+    ['The phones cost $99 and $149 respectively for the 8 GB and 16 GB models.', ['The phones cost $99 for the 8 GB models.', 'The phones cost $149 for the 16 GB models.']],
     [
       'Under the agreement, Apple Inc. will own all Apple trademarks and will license some to Apple Corps.',
       ['Under the agreement, Apple Inc. will own all Apple trademarks.', 'Under the agreement, Apple Inc. will license some to Apple Corps.'],
@@ -575,6 +577,14 @@ describe('claims read alone', () => {
       'Boeing said it would protest the award.',
     ])
     expect(claimsOf('Boeing lost the contract on Friday. It is expected that the firm will protest.')[1]!.text).toBe('It is expected that the firm will protest.')
+  })
+
+  test('a claim lists only the dates its words state', () => {
+    const claims = claimsOf('Mayor Ana Ruiz, who proposed the plan last year, said the bridge would cut commuting times by a third.', '2019-03-04')
+    expect(claims.map((c) => [c.text, c.dates.map((d) => d.value)])).toEqual([
+      ['Mayor Ana Ruiz proposed the plan last year.', ['2018']],
+      ['Mayor Ana Ruiz said the bridge would cut commuting times by a third.', []],
+    ])
   })
 
   test('filler is left out, and a quotation continued in the next sentence keeps its speaker', () => {

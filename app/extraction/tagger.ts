@@ -62,6 +62,18 @@ export function tag(text: string): Token[] {
     const next = out[i + 1]!.pos
     if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(t.text) && (next === 'VERB' || next === 'AUX' || next === 'PROPN' || (next === 'PART' && /^['’]s$/.test(out[i + 1]!.text))) && !/ing$/.test(t.lower)) t.pos = 'PROPN'
   }
+  // "The phones cost $99": a common noun between a plural subject and a figure, where the clause has
+  // no verb yet, is its verb.
+  let verbSeen = false
+  for (let i = 1; i < out.length - 1; i++) {
+    const t = out[i]!
+    if (/^[.!?;]$/.test(t.text)) verbSeen = false
+    else if (t.pos === 'VERB' || t.pos === 'AUX') verbSeen = true
+    else if (!verbSeen && t.pos === 'NOUN' && /^[a-z]+$/.test(t.text) && out[i - 1]!.pos === 'NOUN' && /[^s]s$/.test(out[i - 1]!.lower) && (out[i + 1]!.pos === 'NUM' || /^[$€£]$/.test(out[i + 1]!.text))) {
+      t.pos = 'VERB'
+      verbSeen = true
+    }
+  }
   return out
 }
 
