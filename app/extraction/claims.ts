@@ -236,6 +236,15 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     // "said that, although A, B": the clause opens what is said, and belongs to B
     const beforeCut = tokens[i - 1]?.text === ',' ? tokens[i - 2] : tokens[i - 1]
     if (beforeCut && (beforeCut.lower === 'that' || isReporting(beforeCut))) continue
+    // "Opponents argued that the project was too expensive, and that the money should go to
+    // schools": a second reported clause under the same speaker
+    const report = t.lower === 'and' && tokens[i + 1]?.lower === 'that' && subject ? reportOpening(sentence, tokens, bodyToken, subject) : null
+    if (report && report.endsWith(' that') && segmentStart === bodyToken && clauseVerbAt(tokens, i + 2) >= 0 && hasFiniteVerb(tokens, subject!.verb + 2, i)) {
+      const at = tokens[i - 1]?.text === ',' ? tokens[i - 1]!.start : t.start
+      cuts.push({ at, skip: tokens[i + 2]!.start - at, via: 'coordination', carries: report, rewrite: (rest) => `${report} ${rest}` })
+      segmentStart = i + 2
+      continue
+    }
     const comma = tokens[i - 1]?.text === ','
     const at = comma ? tokens[i - 1]!.start : t.start
     const next = tokens[i + 1]!

@@ -113,6 +113,10 @@ describe('atomic claims from real news sentences', () => {
     ],
     ['Quarterly sales were up 4% at 900 units, up from 850 units in 2008.', ['Quarterly sales were up 4% at 900 units.', 'Quarterly sales were 850 units in 2008.']],
     ['Sales fell 5%, down from a record.', ['Sales fell 5%, down from a record.']],
+    [
+      'Opponents argued that the project was too expensive, and that the money should go to schools.',
+      ['Opponents argued that the project was too expensive.', 'Opponents argued that the money should go to schools.'],
+    ],
     ['Prices rose 3% in Germany, 2% in France and 1% in Spain.', ['Prices rose 3% in Germany.', 'Prices rose 2% in France.', 'Prices rose 1% in Spain.']],
     ['The phones cost $99 and $149 respectively for the 8 GB and 16 GB models.', ['The phones cost $99 for the 8 GB models.', 'The phones cost $149 for the 16 GB models.']],
     [
