@@ -63,7 +63,8 @@ const SETTING_VALUE = /^\d{4}-(?:\d{2}(?:-\d{2})?|Q[1-4]|W\d{2})$/
  * increase of 54 points from March 12": the time compared with).
  */
 export function isComparison(d: DateMention, text: string): boolean {
-  return NOT_A_SETTING.test(d.text) || /\bof the day$/i.test(d.text) || isComparedWith(d, text) || /\b(?:later|earlier)\s+(?:in|on|that|this)\s+$/i.test(text.slice(Math.max(0, d.start - 18), d.start))
+  // ("the last quarter" of a results story is the period it reports on)
+  return (NOT_A_SETTING.test(d.text) && !/^(?:the )?last (?:fiscal |financial )?quarter$/i.test(d.text)) || /\bof the day$/i.test(d.text) || isComparedWith(d, text) || /\b(?:later|earlier)\s+(?:in|on|that|this)\s+$/i.test(text.slice(Math.max(0, d.start - 18), d.start))
 }
 
 /**
@@ -81,7 +82,9 @@ export function settingOf(dates: DateMention[], text: string): { date: DateMenti
     // "Other companies reported their sales today": "today" or "yesterday" in a sentence of saying is the day it was said
     if (/^(?:today|yesterday)$/i.test(d.text) && /\b(?:said|says|announced|reported|told|stated|added|confirmed|revealed|disclosed)\b[^.!?]*$/i.test(text.slice(Math.max(0, d.start - 80), d.start))) continue
     // "the release, which is expected in late May": a time looked forward to, not one told about
-    if (/\b(?:will|expected|expects|scheduled|due|planned|plans|would|should)\b[^,;]{0,24}$/i.test(text.slice(Math.max(0, d.start - 40), d.start))) continue
+    if (/\b(?:will|expected|expects|scheduled|due|planned|plans|would|should|forecasts?|predicts?)\b[^,;.]{0,40}$/i.test(text.slice(Math.max(0, d.start - 60), d.start))) continue
+    // "the last quarter, which ended December 30": a date inside a relative clause describes its noun
+    if (/,\s*(?:which|who)\b[^,;.!?]*$/i.test(text.slice(Math.max(0, d.start - 80), d.start))) continue
     // "since May", "until March", "by June": a bound, not when it happened
     if (/\b(?:since|until|till|before|after|from|by|through|to|between|and)\s+$/i.test(text.slice(Math.max(0, d.start - 9), d.start))) continue
     const before = /\b(on|in|during|at)\s+$/i.exec(text.slice(Math.max(0, d.start - 8), d.start))
@@ -98,8 +101,10 @@ export function settingOf(dates: DateMention[], text: string): { date: DateMenti
  * names no date ("Retail sales rose 28%" after "In February, …" becomes "In February, retail
  * sales rose 28%"). The first word keeps its capital only where the article always writes it so.
  */
-export function withTime(claimText: string, setting: { words: string }, article: string): string {
+export function withTime(claimText: string, setting: { words: string }, article: string, { name = false } = {}): string {
   const first = /^[\p{L}’']+/u.exec(claimText)?.[0] ?? ''
+  // a name put in for a pronoun or description, or one of several capitalised words ("Mark Papermaster"), keeps its capital
+  if (name || (/^[\p{L}’']+\s+\p{Lu}/u.test(claimText) && !/^(?:the|a|an|this|that|these|those|its|their|his|her|our|in|on|at|for|by)$/i.test(first))) return `${capitalise(setting.words)}, ${claimText}`
   const lower = first.toLowerCase()
   // A name is written with its capital inside sentences too; a common word is not.
   const inside = (w: string) => seenInside(article, w)

@@ -583,6 +583,16 @@ describe('claims read alone', () => {
     expect(claimsOf('Boeing lost the contract on Friday. It is expected that the firm will protest.')[1]!.text).toBe('It is expected that the firm will protest.')
   })
 
+  test('the quarter a results story reports on is carried; a date in a relative clause or a forecast is not', () => {
+    const claims = claimsOf(
+      'Apple reported revenue of $7.1 billion for the last quarter, which ended December 30, 2006.\nThe company gained a record $1 billion in profit.\nApple expects revenue of $5 billion in the current quarter, the company said.\nMac sales grew 50%.',
+      '2007-01-18',
+    )
+    expect(claims[1]!.text).toBe('In the last quarter, Apple gained a record $1 billion in profit.')
+    expect(claims[1]!.dates.map((d) => d.value)).toEqual(['2006-Q4'])
+    expect(claims[3]!.text).toBe('Mac sales grew 50%.')
+  })
+
   test('a claim lists only the dates its words state', () => {
     const claims = claimsOf('Mayor Ana Ruiz, who proposed the plan last year, said the bridge would cut commuting times by a third.', '2019-03-04')
     expect(claims.map((c) => [c.text, c.dates.map((d) => d.value)])).toEqual([
