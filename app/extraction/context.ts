@@ -159,6 +159,8 @@ const ORG_NOUNS =
 const IT_ACTS = /^(?:said|says|reported|reports|announced|announces|added|plans|planned|expects|expected|posted|cut|cuts|raised|lowered|sold|bought|hired|employs|employed|opened|closed|has|had|will|would|also|earned|lost|made|makes)$/
 const INDEX_NAME = /\b(?:Index|Average|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng|Composite)\b/
 const INDEX_NOUNS = /^(?:index|indices|average|benchmark)$/i
+/** A name that is only a title: "Prime Minister", "Chief Executive". */
+const TITLE_ONLY = /^(?:(?:Prime|Minister|President|Vice|Chancellor|King|Queen|Pope|Governor|Mayor|Senator|Secretary|General|Chief|Executive|Officer|Chairman|Chairwoman|Director|Premier|Foreign|Finance|Defence|Defense|Deputy)\s*)+$/
 /** What an index does: "It dropped …", "It has already fallen …", "It closed at …". */
 const INDEX_MOVES = /^(?:dropped|fell|rose|gained|lost|climbed|slipped|jumped|surged|plunged|tumbled|declined|rebounded|recovered|finished|ended|closed|opened|has|had|was|is)$/
 const INDEX_MOVE_AFTER = /^(?:at|up|down|higher|lower|already|fallen|risen|dropped|gained|lost|climbed|\d[\d.,%]*)$/
@@ -207,8 +209,10 @@ export function resolveOpening(text: string, d: Discourse, { continuesQuote }: {
       out = `${surname.name}${out.slice(first!.length)}`
       added.push({ kind: 'referent', text: surname.name, replaces: first })
     } else if ((lower === 'he' || lower === 'she') && person && /^[a-z]/.test(second!)) {
-      out = `${person.name}${out.slice(first!.length)}`
-      added.push({ kind: 'referent', text: person.name, replaces: first })
+      // a title standing for the person ("the Prime Minister applauded …") takes its article back
+      const name = TITLE_ONLY.test(person.name) ? `The ${person.name}` : person.name
+      out = `${name}${out.slice(first!.length)}`
+      added.push({ kind: 'referent', text: name, replaces: first })
     } else if ((lower === 'his' || lower === 'her') && person && /^[a-z]/.test(second!)) {
       out = `${person.name}’s${out.slice(first!.length)}`
       added.push({ kind: 'referent', text: `${person.name}’s`, replaces: first })

@@ -251,11 +251,11 @@ const RULES: Rule[] = [
       return year ? `${year[2]}-${pad(monthOf(m[1]!))}` : null
     },
   },
-  { re: new RegExp(`\\b(?:in|since|until|by|from|of|during|last|next|this|early|late|mid-?)\\s+${MONTH}\\b`, 'gi'), value: (m, ref) => monthAlone(m, ref) },
+  { re: new RegExp(`\\b(?:in|since|until|by|from|of|during|last|next|this|early|late|mid-?)\\s+${MONTH}\\b`, 'gi'), value: (m, ref, text) => monthAlone(m, ref, text) },
   // A capitalised month name on its own (not "May", which is too often the verb)
   {
     re: /\b(January|February|March|April|June|July|August|September|October|November|December)\b/g,
-    value: (m, ref) => (ref ? `${ref.y}-${pad(monthOf(m[1]!))}` : null),
+    value: (m, ref, text) => (ref ? `${ref.y + yearAfter(text, m.index + m[0].length)}-${pad(monthOf(m[1]!))}` : null),
   },
   // Decades and bare years: 1953, in 2010, the 1990s, 2010-11
   { re: /\b(?:the\s+)?((?:1[89]|20)\d)0s\b/g, value: (m) => `${m[1]}` },
@@ -269,7 +269,13 @@ function quarterWord(w: string) {
   return { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 }[w.toLowerCase()]!
 }
 
-function monthAlone(m: RegExpExecArray, ref: Ref | null) {
+/** "January next year", "March of last year": the year the words after a month put it in, relative to publication. */
+function yearAfter(text: string, end: number): number {
+  const m = /^\s+(?:of\s+)?(next|last|this)\s+year\b/i.exec(text.slice(end, end + 20))
+  return m ? ({ next: 1, last: -1, this: 0 } as Record<string, number>)[m[1]!.toLowerCase()]! : 0
+}
+
+function monthAlone(m: RegExpExecArray, ref: Ref | null, text: string) {
   if (!ref) return null
   const raw = m[1]!
   // "May" alone is too often the verb: require the capital (the rule requires a lead word too)
@@ -277,7 +283,8 @@ function monthAlone(m: RegExpExecArray, ref: Ref | null) {
   const mo = monthOf(raw)
   const lead = m[0].slice(0, m[0].length - raw.length).trim().toLowerCase()
   // A month named without a year is in the publication year, unless "last"/"next" says otherwise.
-  let year = ref.y
+  let year = ref.y + yearAfter(text, m.index + m[0].length)
+  if (yearAfter(text, m.index + m[0].length) !== 0) return `${year}-${pad(mo)}`
   if (lead === 'last' && mo >= ref.m) year -= 1
   else if (lead === 'next' && mo <= ref.m) year += 1
 

@@ -433,6 +433,11 @@ describe('proposition rules', () => {
 describe('dates read in context', () => {
   const at = (t: string, published: string) => findDates(t, parseReference(published)).map((d) => `${d.text}=${d.value}`)
 
+  test('"January next year" is the January of next year, as TimeML writes the two expressions', () => {
+    expect(at('Terminal 3 will open its doors in January next year.', '2007-10-17')).toEqual(['January=2008-01', 'next year=2008'])
+    expect(at('The plant closed in March of last year.', '2007-10-17')).toEqual(['March=2006-03', 'last year=2006'])
+  })
+
   test('a decimal number is no year ("to 1847.27")', () => {
     expect(at('The Nasdaq index has fallen by 100.12 points to 1847.27, its lowest since 2003.', '2008-10-06')).toEqual(['2003=2003'])
   })
@@ -591,6 +596,11 @@ describe('claims read alone', () => {
     expect(claims[1]!.text).toBe('In the last quarter, Apple gained a record $1 billion in profit.')
     expect(claims[1]!.dates.map((d) => d.value)).toEqual(['2006-Q4'])
     expect(claims[3]!.text).toBe('Mac sales grew 50%.')
+  })
+
+  test('"He" after a title standing for the person is "The Prime Minister"', () => {
+    const claims = claimsOf('In his speech, the Prime Minister applauded Singapore Airlines.\nHe also said that the landing was a milestone for the airport.')
+    expect(claims[1]!.text).toBe('The Prime Minister also said that the landing was a milestone for the airport.')
   })
 
   test('a claim lists only the dates its words state', () => {
