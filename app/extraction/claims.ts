@@ -37,6 +37,7 @@ const DATE_WORDS =
 const CLAUSE_CONJUNCTIONS = new Set(['and', 'but', 'yet', 'while', 'whilst', 'whereas', 'although', 'though'])
 const CONTRAST = new Set(['but', 'yet', 'while', 'whilst', 'whereas', 'although', 'though'])
 /** A quantifier after a subject shows it is coordinated: "Chrysler and Toyota both reported". */
+const MODAL = /^(?:will|would|can|could|may|might|should|must|shall)$/
 const FLOATING_QUANTIFIER = /^(?:both|all|each|together|jointly)$/
 /** Subject words: determiners, adjectives, nouns, names, pronouns, numbers and what joins them. */
 const RELATIVE = /^(?:who|whom|whose|which)$/
@@ -318,10 +319,13 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     // claim would change meaning without it
     let aux = before - 1
     while (aux > segmentStart && (tokens[aux]!.pos === 'ADV' || tokens[aux]!.pos === 'PART')) aux--
-    if (!auxLed && tokens[aux]?.pos === 'AUX' && !/s$/.test(verb.lower) && !isPastForm(verb.lower)) continue
+    // ("will cut 600 jobs and close its plant": a modal without a negation is repeated instead)
+    const bare = !auxLed && tokens[aux]?.pos === 'AUX' && !/s$/.test(verb.lower) && !isPastForm(verb.lower)
+    const sharedModal = bare && MODAL.test(tokens[aux]!.lower) && tokens.slice(aux + 1, before).every((x) => x.pos === 'ADV') ? tokens[aux]!.text : ''
+    if (bare && !sharedModal) continue
     // "are selected and purchased by …": a participle shares the auxiliaries, which are repeated
     const sharedAux =
-      !auxLed && tokens[aux]?.pos === 'AUX' && /(?:ed|en)$/.test(verb.lower) && /(?:ed|en)$/.test(tokens[before]!.lower) ? sentence.slice(tokens[aux]!.start, tokens[before - 1]!.end) : ''
+      sharedModal || (!auxLed && tokens[aux]?.pos === 'AUX' && /(?:ed|en)$/.test(verb.lower) && /(?:ed|en)$/.test(tokens[before]!.lower) ? sentence.slice(tokens[aux]!.start, tokens[before - 1]!.end) : '')
     if (tokens.slice(v + 1).filter((x) => /[\p{L}\p{N}]/u.test(x.text)).length < 2) continue
     // The subject is that of the verb before the conjunction: the noun phrase right before its
     // verb group when that opens a clause ("…; rather than storing it, Apple TV connects … and

@@ -42,12 +42,14 @@ export type Discourse = {
   pluralSubject: string | null
   /** The time the article is telling about: the last calendar date a sentence named for its events. */
   time: { date: DateMention; words: string; sentence: number } | null
+  /** Whether `subjectOrganization` was kept over a sentence that named no organisation. */
+  organizationKept: boolean
   /** The one market index the last sentence named ("the Brazilian Bovespa index"), for an "It fell…" after it. */
   namedIndex: string | null
 }
 
 export function newDiscourse(article = ''): Discourse {
-  return { sentence: 0, people: [], organizations: [], phrases: new Map(), openQuoteSpeaker: null, quoteAge: 0, subjectOrganization: null, pluralSubject: null, time: null, lastQuoted: null, protagonist: null, namedIndex: null, article }
+  return { sentence: 0, people: [], organizations: [], phrases: new Map(), openQuoteSpeaker: null, quoteAge: 0, subjectOrganization: null, pluralSubject: null, time: null, lastQuoted: null, protagonist: null, namedIndex: null, organizationKept: false, article }
 }
 
 /** How many sentences the time an article tells about carries to claims that name none. */
@@ -341,11 +343,16 @@ export function observe(d: Discourse, sentence: string, tokens: Token[], entitie
     (e) => e.start - sentenceStart >= bodyAt && e.start - sentenceStart <= bodyAt + 30 && (e.type === 'organization' || e.type === 'other') && !NOT_A_PERSON.test(e.text) && /^\p{Lu}/u.test(e.text) && sentence[e.end - sentenceStart] !== '$',
   )
   const opening = sentence.slice(bodyAt, subject ? subject.start - sentenceStart : bodyAt)
+  const previousOrganization = d.subjectOrganization
   if (subject && opening.split(/\s+/).filter(Boolean).length <= 2 && !d.people.some((p) => p.name === subject.text))
     d.subjectOrganization = /^the\s+$/i.test(opening) ? `The ${subject.text}` : subject.text
   // a single name opening the sentence before its verb: "Boeing lost the contract"
-  else if (tokens[0]?.pos === 'PROPN' && isVerbal(tokens[1]) && !d.people.some((p) => p.name.endsWith(tokens[0]!.text))) d.subjectOrganization = tokens[0].text
-  else d.subjectOrganization = null
+  // (not a common word the tagger capitalised at the start, "Revenue rose 4%": one the article never writes capitalised inside a sentence)
+  else if (tokens[0]?.pos === 'PROPN' && isVerbal(tokens[1]) && !d.people.some((p) => p.name.endsWith(tokens[0]!.text)) && !(isKnownWord(tokens[0].lower) && !seenInside(d.article, tokens[0].text)))
+    d.subjectOrganization = tokens[0].text
+  // a sentence about something else ("Revenue rose 4%") leaves the organisation of the one before it the topic, once
+  else d.subjectOrganization = d.organizationKept ? null : previousOrganization
+  d.organizationKept = d.subjectOrganization !== null && d.subjectOrganization === previousOrganization && !subject
   d.pluralSubject = pluralSubjectOf(sentence, tokens) ?? (/^They\b/.test(sentence) ? d.pluralSubject : null)
   const indexes = new Set([...sentence.matchAll(NAMED_INDEX)].map((m) => m[0].replace(/^The\s/, 'the ')))
   d.namedIndex = indexes.size === 1 ? [...indexes][0]! : null

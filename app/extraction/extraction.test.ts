@@ -590,12 +590,22 @@ describe('claims read alone', () => {
 
   test('the quarter a results story reports on is carried; a date in a relative clause or a forecast is not', () => {
     const claims = claimsOf(
-      'Apple reported revenue of $7.1 billion for the last quarter, which ended December 30, 2006.\nThe company gained a record $1 billion in profit.\nApple expects revenue of $5 billion in the current quarter, the company said.\nMac sales grew 50%.',
+      'Results from Apple beat forecasts.\nApple reported revenue of $7.1 billion for the last quarter, which ended December 30, 2006.\nThe company gained a record $1 billion in profit.\nApple expects revenue of $5 billion in the current quarter, the company said.\nMac sales grew 50%.',
       '2007-01-18',
     )
-    expect(claims[1]!.text).toBe('In the last quarter, Apple gained a record $1 billion in profit.')
-    expect(claims[1]!.dates.map((d) => d.value)).toEqual(['2006-Q4'])
-    expect(claims[3]!.text).toBe('Mac sales grew 50%.')
+    expect(claims[2]!.text).toBe('In the last quarter, Apple gained a record $1 billion in profit.')
+    expect(claims[2]!.dates.map((d) => d.value)).toEqual(['2006-Q4'])
+    expect(claims[4]!.text).toBe('Mac sales grew 50%.')
+  })
+
+  test('"The company" is the organisation of the sentence before last when the last was about something else, never a common noun opening a sentence', () => {
+    const claims = claimsOf('Norvik Foods reported a net profit of €120 million for 2024.\nRevenue rose 4% to €3.1 billion.\nThe company will cut 600 jobs and close its plant in Bergen.', '2025-02-12')
+    expect(claims.map((c) => c.text).slice(2)).toEqual(['Norvik Foods will cut 600 jobs.', 'Norvik Foods will close its plant in Bergen.'])
+  })
+
+  test('a month later in the year than publication, in a sentence told in the past, is last year\'s', () => {
+    expect(claimsOf('The firm\'s chairman resigned in November after a dispute.', '2025-02-12')[0]!.dates.map((d) => d.value)).toEqual(['2024-11'])
+    expect(claimsOf('The firm will open a plant in November.', '2025-02-12')[0]!.dates.map((d) => d.value)).toEqual(['2025-11'])
   })
 
   test('"He" after a title standing for the person is "The Prime Minister"', () => {

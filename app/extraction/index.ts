@@ -60,6 +60,7 @@ export { CHECKWORTHY_THRESHOLD, scoreCheckworthiness }
 const HEDGED =
   /\b(?:aims? to|aimed to|hopes? to|plans? to|intends? to|wants? to|seeks? to|expressed (?:interest|hope|concern)|could|might|may|would|is expected to|are expected to|is likely to|will)\b/i
 const MIN_CLAIM_WORDS = 4
+const BARE_MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/
 const MAX_SENTENCE_FOR_SPLIT = 2000
 
 function shift<T extends { start: number; end: number }>(items: T[], by: number): T[] {
@@ -107,6 +108,13 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
       return
     }
 
+    // "The chairman resigned in November", published in February: a month named in a sentence
+    // told in the past, later in the year than publication, is last year's
+    if (reference && dates.length && tenseOf(outsideQuotes(sentenceTokens, sentenceText)) === 'past')
+      dates.forEach((d, k) => {
+        const month = /^\d{4}-(\d{2})$/.exec(d.value)
+        if (month && BARE_MONTH.test(d.text) && d.value.startsWith(String(reference.y)) && +month[1]! > reference.m) dates[k] = { ...d, value: `${reference.y - 1}-${month[1]}` }
+      })
     const relDates = shift(dates, -span.start)
     const numbers = shift(findNumbers(sentenceText, relDates), span.start)
     const entities = shift(findEntities(sentenceText), span.start)

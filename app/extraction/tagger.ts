@@ -62,6 +62,14 @@ export function tag(text: string): Token[] {
     const next = out[i + 1]!.pos
     if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(t.text) && (next === 'VERB' || next === 'AUX' || next === 'PROPN' || (next === 'PART' && /^['’]s$/.test(out[i + 1]!.text))) && !/ing$/.test(t.lower)) t.pos = 'PROPN'
   }
+  // "will cut 600 jobs and close its plant": an adjective right before a determiner, after a
+  // conjunction, an auxiliary or "to", is a verb
+  for (let i = 1; i < out.length - 1; i++) {
+    const t = out[i]!
+    const prev = out[i - 1]!
+    const next = out[i + 1]!
+    if (t.pos === 'ADJ' && /^[a-z]+$/.test(t.text) && (prev.pos === 'CCONJ' || prev.pos === 'AUX' || (prev.pos === 'PART' && prev.lower === 'to')) && (next.pos === 'DET' || (next.pos === 'PRON' && /^(?:its|their|his|her|our|my|your)$/.test(next.lower)))) t.pos = 'VERB'
+  }
   // "The phones cost $99": a common noun between a plural subject and a figure, where the clause has
   // no verb yet, is its verb.
   let verbSeen = false
