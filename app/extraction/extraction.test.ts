@@ -603,6 +603,12 @@ describe('claims read alone', () => {
     expect(claims.map((c) => c.text).slice(2)).toEqual(['Norvik Foods will cut 600 jobs.', 'Norvik Foods will close its plant in Bergen.'])
   })
 
+  test('"today" quoted right after a day the article tells about is that day', () => {
+    const claims = claimsOf('The parliament on Tuesday passed a climate bill.\n"Today we chose a future for our children," Rob Jetten said after the vote.', '2023-06-03')
+    expect(claims[1]!.dates.map((d) => d.value)).toEqual(['2023-05-30'])
+    expect(claimsOf('"Today we chose a future for our children," Rob Jetten said.', '2023-06-03')[0]!.dates.map((d) => d.value)).toEqual(['2023-06-03'])
+  })
+
   test('a month later in the year than publication, in a sentence told in the past, is last year\'s', () => {
     expect(claimsOf('The firm\'s chairman resigned in November after a dispute.', '2025-02-12')[0]!.dates.map((d) => d.value)).toEqual(['2024-11'])
     expect(claimsOf('The firm will open a plant in November.', '2025-02-12')[0]!.dates.map((d) => d.value)).toEqual(['2025-11'])

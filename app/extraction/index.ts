@@ -119,6 +119,13 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     const numbers = shift(findNumbers(sentenceText, relDates), span.start)
     const entities = shift(findEntities(sentenceText), span.start)
     const quotes = shift(findQuotes(sentenceText), span.start)
+    // '“Today we chose a future,” he said after the vote' (the vote told on Tuesday): a "today"
+    // or "now" quoted is the day the article is telling about, when it names one just before
+    const toldDay = discourse.time && discourse.sentence - discourse.time.sentence <= 2 && /^\d{4}-\d{2}-\d{2}$/.test(discourse.time.date.value) ? discourse.time.date.value : null
+    if (toldDay && options.published && toldDay < options.published)
+      dates.forEach((d, k) => {
+        if (/^(?:today|now|tonight)$/i.test(d.text) && quotes.some((q) => d.start >= q.start && d.end <= q.end)) dates[k] = { ...d, value: toldDay }
+      })
     const attr = findAttribution(sentenceText)
     const attribution = attr ? { ...attr, start: attr.start + span.start, end: attr.end + span.start } : null
 
