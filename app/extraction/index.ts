@@ -204,7 +204,8 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
         if (speakerNamed !== attribution) context.push({ kind: 'referent', text: speakerNamed!.source, replaces: attribution!.source })
       }
       // (only dates the claim's words state: "Mayor Ana Ruiz said …" split from ", who proposed the plan last year," does not say "last year")
-      const claimDates = [...carried, ...within(dates, start, end).filter((d) => claimText.toLowerCase().includes(d.text.toLowerCase()))]
+      const ownWords = clauses.length > 1 ? claimText.toLowerCase() : null
+      const claimDates = [...carried, ...within(dates, start, end).filter((d) => ownWords === null || ownWords.includes(d.text.toLowerCase()))]
       // A clause given words from elsewhere in the sentence ("The sources claimed that X …") is
       // read as its text says it.
       const textTokens = claimDates.length ? ownTokens : clause.carried?.length || clause.via === 'absolute' || clause.via === 'participle' ? tag(claimText) : ownTokens
