@@ -222,7 +222,9 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     if (inQuote[i]) continue
     // "…; its chief executive resigned", "…in this release: Spotlight integrates search"
     if (t.text === ';' || (t.text === ':' && !/^[“"`']/.test(tokens[i + 1]!.text))) {
-      if (clauseVerbAt(tokens, i + 1) >= 0 && hasFiniteVerb(tokens, segmentStart, i) && !FLOATING_QUANTIFIER.test(tokens[clauseVerbAt(tokens, i + 1) - 1]!.lower)) {
+      // "It was a milestone in aviation history: the first A380 landed …": what "It" points at follows the colon
+      const pointsAhead = t.text === ':' && /^(?:it|this|that|there)$/.test(tokens[segmentStart]!.lower)
+      if (!pointsAhead && clauseVerbAt(tokens, i + 1) >= 0 && hasFiniteVerb(tokens, segmentStart, i) && !FLOATING_QUANTIFIER.test(tokens[clauseVerbAt(tokens, i + 1) - 1]!.lower)) {
         cuts.push({ at: t.start, skip: tokens[i + 1]!.start - t.start, via: 'semicolon', rewrite: capitalise })
         segmentStart = i + 1
         currentSubject = subjectOfClauseAt(i + 1)

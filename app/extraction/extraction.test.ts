@@ -114,6 +114,10 @@ describe('atomic claims from real news sentences', () => {
     ['Quarterly sales were up 4% at 900 units, up from 850 units in 2008.', ['Quarterly sales were up 4% at 900 units.', 'Quarterly sales were 850 units in 2008.']],
     ['Sales fell 5%, down from a record.', ['Sales fell 5%, down from a record.']],
     [
+      'It was a milestone in aviation history: the first A380 landed at Changi Airport at 6:40 p.m.',
+      ['It was a milestone in aviation history: the first A380 landed at Changi Airport at 6:40 p.m.'],
+    ],
+    [
       'Opponents argued that the project was too expensive, and that the money should go to schools.',
       ['Opponents argued that the project was too expensive.', 'Opponents argued that the money should go to schools.'],
     ],
