@@ -108,24 +108,12 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
       return
     }
 
-    // "The chairman resigned in November", published in February: a month named in a sentence
-    // told in the past, later in the year than publication, is last year's
-    if (reference && dates.length && tenseOf(outsideQuotes(sentenceTokens, sentenceText)) === 'past')
-      dates.forEach((d, k) => {
-        const month = /^\d{4}-(\d{2})$/.exec(d.value)
-        if (month && BARE_MONTH.test(d.text) && d.value.startsWith(String(reference.y)) && +month[1]! > reference.m) dates[k] = { ...d, value: `${reference.y - 1}-${month[1]}` }
-      })
+    const quotes = shift(findQuotes(sentenceText), span.start)
+    const toldDay = discourse.time && discourse.sentence - discourse.time.sentence <= 2 && /^\d{4}-\d{2}-\d{2}$/.test(discourse.time.date.value) ? discourse.time.date.value : null
+    if (dates.length) readInSentence(dates, { reference, past: tenseOf(outsideQuotes(sentenceTokens, sentenceText)) === 'past', quotes, toldDay })
     const relDates = shift(dates, -span.start)
     const numbers = shift(findNumbers(sentenceText, relDates), span.start)
     const entities = shift(findEntities(sentenceText), span.start)
-    const quotes = shift(findQuotes(sentenceText), span.start)
-    // '“Today we chose a future,” he said after the vote' (the vote told on Tuesday): a "today"
-    // or "now" quoted is the day the article is telling about, when it names one just before
-    const toldDay = discourse.time && discourse.sentence - discourse.time.sentence <= 2 && /^\d{4}-\d{2}-\d{2}$/.test(discourse.time.date.value) ? discourse.time.date.value : null
-    if (toldDay && options.published && toldDay < options.published)
-      dates.forEach((d, k) => {
-        if (/^(?:today|now|tonight)$/i.test(d.text) && quotes.some((q) => d.start >= q.start && d.end <= q.end)) dates[k] = { ...d, value: toldDay }
-      })
     const attr = findAttribution(sentenceText)
     const attribution = attr ? { ...attr, start: attr.start + span.start, end: attr.end + span.start } : null
 
@@ -275,6 +263,23 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     observe(discourse, sentenceText, sentenceTokens, entities, speaker, span.start)
   })
   return { sentences, claims }
+}
+
+/**
+ * Dates of one sentence read with what the sentence tells (in place):
+ * - "The chairman resigned in November", published in February: a month named in a sentence told
+ *   in the past, later in the year than publication, is last year's;
+ * - '“Today we chose a future,” he said after the vote' (the vote told on Tuesday): a "today" or
+ *   "now" quoted is the day the article is telling about, when it named one just before.
+ */
+function readInSentence(dates: DateMention[], { reference, past, quotes, toldDay }: { reference: { y: number; m: number; d: number } | null; past: boolean; quotes: QuoteMention[]; toldDay: string | null }) {
+  if (!reference) return
+  const published = `${reference.y}-${String(reference.m).padStart(2, '0')}-${String(reference.d).padStart(2, '0')}`
+  dates.forEach((d, k) => {
+    const month = /^\d{4}-(\d{2})$/.exec(d.value)
+    if (past && month && BARE_MONTH.test(d.text) && d.value.startsWith(String(reference.y)) && +month[1]! > reference.m) dates[k] = { ...d, value: `${reference.y - 1}-${month[1]}` }
+    else if (toldDay && toldDay < published && /^(?:today|now|tonight)$/i.test(d.text) && quotes.some((q) => d.start >= q.start && d.end <= q.end)) dates[k] = { ...d, value: toldDay }
+  })
 }
 
 /** A sentence ending a quotation opened before it, then naming the speaker: the speaker's words with the marks balanced. */
