@@ -583,7 +583,7 @@ export function splitClaims(sentence: string, tokens: Token[] = tag(sentence)): 
 }
 
 const FIGURE = String.raw`(?:US)?[$€£]?\s?\d[\d.,]*(?:\s?(?:%|percent|per cent))?(?:\s(?:million|billion|trillion|bn))?(?:\s(?!a\b|in\b|the\b|last\b|during\b)[a-z]+)?`
-const EARLIER = String.raw`a year (?:ago|earlier|before)|(?:in |during )?(?:the same (?:period|month|quarter) (?:a year (?:ago|earlier)|last year|of (?:the )?(?:last|previous) year)|last year|the previous year|the year before|(?:in )?(?:19|20)\d{2})`
+const EARLIER = String.raw`a year (?:ago|earlier|before)|(?:in |during )?(?:the same (?:period|month|quarter) (?:a year (?:ago|earlier)|last year|of (?:the )?(?:last|previous) year)|last year|the previous year|the year before|(?:19|20)\d{2})`
 /** ", up from 14% a year ago": the earlier figure and its time, closing the clause. */
 const EARLIER_FIGURE = new RegExp(String.raw`,\s+(?:up|down)\s+from\s+(${FIGURE})\s+(${EARLIER})(?=\s*[.;]?\s*$)`)
 
@@ -620,7 +620,7 @@ function withEarlierFigure(sentence: string, tokens: Token[], clauses: Clause[])
     out.push({
       start: cut + m[0].search(/\w/),
       end: cut + m[0].length,
-      text: finish(`${lead || ''}${lead ? subject : capitalise(subject)} ${copula} ${m[1]} ${m[2]}`),
+      text: finish(`${lead}${lead ? subject : capitalise(subject)} ${copula} ${m[1]} ${m[2]}`),
       via: 'earlier-figure',
       carried: [`${lead}${subject}`],
     })
