@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData, useRevalidator } from '@remix-run/react'
 import { CLAIM_STATUSES, VERDICTS } from '~/workflow'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { STATUS_LABELS, VERDICT_LABELS } from '~/components/status-badge'
@@ -28,6 +28,11 @@ const FORMATS = [
 
 export default function ExportsPage() {
   const { articles, approved, records } = useLoaderData<typeof loader>()
+  const revalidator = useRevalidator()
+  // A download leaves this page in place: the list is read again once the export has had time to be recorded.
+  const refreshRecords = () => {
+    for (const ms of [1000, 4000]) window.setTimeout(() => revalidator.revalidate(), ms)
+  }
   return (
     <>
       <h1>Export claims</h1>
@@ -36,7 +41,7 @@ export default function ExportsPage() {
         at once, and each is recorded below.
       </p>
       <div className="grid-2">
-        <Form method="get" action="/exports/download" reloadDocument className="card" aria-labelledby="export-heading">
+        <Form method="get" action="/exports/download" reloadDocument onSubmit={refreshRecords} className="card" aria-labelledby="export-heading">
           <h2 id="export-heading" style={{ marginTop: 0 }}>
             Download
           </h2>

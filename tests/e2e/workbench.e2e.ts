@@ -109,7 +109,7 @@ describe('the review workbench', () => {
     const csv = fs.readFileSync((await download.path())!, 'utf8')
     expect(csv).toContain(JUNE_CLAIM)
     expect(csv).toContain('https://www.interpol.example/news/2021/executive-committee')
-    await page.goto('/exports')
+    // the page lists the export it just gave, without being reloaded
     await expectVisible(page.getByRole('cell', { name: 'Eddie Editor' }))
     await screenshot(page, 'exports')
     await context.close()
