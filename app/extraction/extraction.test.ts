@@ -348,6 +348,13 @@ describe('proposition rules', () => {
     expect(shown('The first A380 was delivered to Singapore Airlines 18 months behind schedule.')).toEqual(['The first A380 was delivered to Singapore Airlines 18 months behind schedule'])
   })
 
+  test('a range of figures stays whole, and a relative clause is never cut off from its noun', () => {
+    expect(shown('The rash usually heals within two to four weeks.')).toEqual(['The rash usually heals within two to four weeks'])
+    expect(shown('The measure comes on top of plans announced in January, in which 25,000 to 30,000 positions should be cut.')).toEqual([
+      'The measure comes on top of plans announced in January',
+    ])
+  })
+
   test('a participle inside an opening phrase is not the main verb', () => {
     expect(shown('In a ceremony attended by European leaders and 5,000 guests, Airbus unveiled plans for the A380.')).toEqual([
       'In a ceremony attended by European leaders and 5,000 guests Airbus unveiled plans for the A380',

@@ -47,6 +47,8 @@ function validJunction(tokens: Token[], a: number, b: number): boolean {
   const skipped = tokens.slice(a + 1, b)
   const before = tokens[b - 1]!
   if (skipped.every((t) => !isWord(t))) return true
+  // "comes | in which …": a relative clause cut off from the noun it is about
+  if (right.pos === 'ADP' && /^(?:which|whom)$/.test(tokens[b + 1]?.lower ?? '')) return false
   // a parenthesis: "Jane Doe | (born 1970) | is"
   if (/^[([]$/.test(skipped[0]!.text) && /^[)\]]$/.test(skipped[skipped.length - 1]!.text)) return true
   // a non-restrictive relative pronoun after its noun: "Norway | , which | is"
@@ -101,6 +103,9 @@ export function isGrammatical(tokens: Token[], p: Proposition): boolean {
   let beforeVerb = verb - 1
   while (beforeVerb >= 0 && (tokens[ix[beforeVerb]!]!.pos === 'ADV' || tokens[ix[beforeVerb]!]!.pos === 'PART')) beforeVerb--
   if (beforeVerb >= 0 && tokens[ix[beforeVerb]!]!.pos === 'CCONJ') return false
+  // "The measure comes in which 25,000": a relative pronoun needs its own verb after it
+  const relative = ix.findIndex((i, k) => k > verb && /^(?:which|whom|whose|who)$/.test(tokens[i]!.lower))
+  if (relative >= 0 && !ix.slice(relative + 1).some((i) => isFiniteVerb(tokens, i))) return false
   // "announced that development of a replacement": a reported clause needs its own verb
   const that = ix.findIndex((i, k) => k > verb && tokens[i]!.pos === 'SCONJ' && /^(?:that|whether|if)$/.test(tokens[i]!.lower))
   if (that >= 0 && !ix.slice(that + 1).some((i) => isFiniteVerb(tokens, i))) return false

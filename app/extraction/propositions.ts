@@ -402,8 +402,8 @@ function cutsBefore(c: Ctx, k: number, current: number[]) {
     const first = c.tk[current[0]!]!
     if (first.pos === 'ADP' && /^(?:at|in|on|from|to|near)$/.test(first.lower)) return false
   }
-  // "between 2015 and 2023", "from 2010 to 2015" stay whole.
-  if (t.lower === 'to' && current.some((i) => c.tk[i]!.lower === 'from')) return false
+  // "between 2015 and 2023", "from 2010 to 2015", "25,000 to 30,000 positions" stay whole.
+  if (t.lower === 'to' && (current.some((i) => c.tk[i]!.lower === 'from') || (before.pos === 'NUM' && c.tk[k + 1]?.pos === 'NUM'))) return false
   return true
 }
 
