@@ -6,7 +6,7 @@
  * reviewer can see what was put in.
  */
 import { isComparedWith, type DateMention } from './dates'
-import type { EntityMention } from './entities'
+import { isTitleOnly, type EntityMention } from './entities'
 import { escapeRegExp } from './claims'
 import { isKnownWord, isVerbal, type Token } from './tagger'
 
@@ -161,8 +161,6 @@ const ORG_NOUNS =
 const IT_ACTS = /^(?:said|says|reported|reports|announced|announces|added|plans|planned|expects|expected|posted|cut|cuts|raised|lowered|sold|bought|hired|employs|employed|opened|closed|has|had|will|would|also|earned|lost|made|makes)$/
 const INDEX_NAME = /\b(?:Index|Average|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng|Composite)\b/
 const INDEX_NOUNS = /^(?:index|indices|average|benchmark)$/i
-/** A name that is only a title: "Prime Minister", "Chief Executive". */
-const TITLE_ONLY = /^(?:(?:Prime|Minister|President|Vice|Chancellor|King|Queen|Pope|Governor|Mayor|Senator|Secretary|General|Chief|Executive|Officer|Chairman|Chairwoman|Director|Premier|Foreign|Finance|Defence|Defense|Deputy)\s*)+$/
 /** What an index does: "It dropped …", "It has already fallen …", "It closed at …". */
 const INDEX_MOVES = /^(?:dropped|fell|rose|gained|lost|climbed|slipped|jumped|surged|plunged|tumbled|declined|rebounded|recovered|finished|ended|closed|opened|has|had|was|is)$/
 const INDEX_MOVE_AFTER = /^(?:at|up|down|higher|lower|already|fallen|risen|dropped|gained|lost|climbed|\d[\d.,%]*)$/
@@ -212,7 +210,7 @@ export function resolveOpening(text: string, d: Discourse, { continuesQuote }: {
       added.push({ kind: 'referent', text: surname.name, replaces: first })
     } else if ((lower === 'he' || lower === 'she') && person && /^[a-z]/.test(second!)) {
       // a title standing for the person ("the Prime Minister applauded …") takes its article back
-      const name = TITLE_ONLY.test(person.name) ? `The ${person.name}` : person.name
+      const name = isTitleOnly(person.name) ? `The ${person.name}` : person.name
       out = `${name}${out.slice(first!.length)}`
       added.push({ kind: 'referent', text: name, replaces: first })
     } else if ((lower === 'his' || lower === 'her') && person && /^[a-z]/.test(second!)) {
@@ -354,7 +352,7 @@ export function observe(d: Discourse, sentence: string, tokens: Token[], entitie
   else d.subjectOrganization = d.organizationKept ? null : previousOrganization
   d.organizationKept = d.subjectOrganization !== null && d.subjectOrganization === previousOrganization && !subject
   d.pluralSubject = pluralSubjectOf(sentence, tokens) ?? (/^They\b/.test(sentence) ? d.pluralSubject : null)
-  const indexes = new Set([...sentence.matchAll(NAMED_INDEX)].map((m) => m[0].replace(/^The\s/, 'the ')))
+  const indexes = /index|Index|Average|Composite/.test(sentence) ? new Set([...sentence.matchAll(NAMED_INDEX)].map((m) => m[0].replace(/^The\s/, 'the '))) : new Set<string>()
   d.namedIndex = indexes.size === 1 ? [...indexes][0]! : null
   // Noun phrases: adjectives and nouns ending in a noun ("corrective measures").
   for (let i = 0; i < tokens.length; i++) {

@@ -8,6 +8,9 @@ export type Attribution = { source: string; verb: string; start: number; end: nu
 
 const TITLES =
   /^(?:Mr|Mrs|Ms|Dr|Prof|President|Prime|Minister|Chancellor|Secretary|Senator|Sen|Rep|Governor|Gov|Mayor|General|Gen|Major|Maj|Colonel|Col|Lieutenant|Lt|Captain|Capt|Sergeant|Judge|Justice|King|Queen|Prince|Princess|Pope|Sheikh|Councillor|Councilman|Councilwoman|Chairman|Chairwoman|CEO|Director|Commissioner|Ambassador|Officer|Inspector|Detective|Chief)\.?$/
+/** A name made only of titles: "Prime Minister" (standing for the person who holds it). */
+export const isTitleOnly = (name: string) => name.split(/\s+/).every((w) => TITLES.test(w))
+
 const ORG_WORDS =
   /\b(?:Committee|Ministry|Department|Council|Government|Agency|Office|Bureau|Police|Court|Commission|Association|Union|Party|Company|Corporation|Corp|Inc|Ltd|LLC|Group|Bank|University|Institute|Organi[sz]ation|Assembly|Parliament|Congress|Senate|Board|Authority|Service|Services|Force|Forces|Army|Navy|Command|Fund|Foundation|Network|Network|Times|Post|News|Press|Airlines|Airways|Motors|Motor|Systems|Industries|Holdings|Partners|Foods|Energy|Technologies|Electronics|Pharmaceuticals|Telecom|Communications|Petroleum|Chemicals|Securities|Insurance|Logistics|Club|League|Federation|Centre|Center|Hospital|School|College|Church|Movement|Front|Alliance|Coalition|Secretariat|Directorate|Administration|Cabinet|Tribunal|Exchange|Reserve)\b/
 const PLACES = new Set(

@@ -110,7 +110,9 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
 
     const quotes = shift(findQuotes(sentenceText), span.start)
     const toldDay = discourse.time && discourse.sentence - discourse.time.sentence <= 2 && /^\d{4}-\d{2}-\d{2}$/.test(discourse.time.date.value) ? discourse.time.date.value : null
-    if (dates.length) readInSentence(dates, { reference, past: tenseOf(outsideQuotes(sentenceTokens, sentenceText)) === 'past', quotes, toldDay })
+    // the tense told outside quotation marks (a quotation's present tense is the speaker's)
+    const toldTense = tenseOf(outsideQuotes(sentenceTokens, sentenceText))
+    if (dates.length) readInSentence(dates, { reference, past: toldTense === 'past', quotes, toldDay })
     const relDates = shift(dates, -span.start)
     const numbers = shift(findNumbers(sentenceText, relDates), span.start)
     const entities = shift(findEntities(sentenceText), span.start)
@@ -259,7 +261,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     // A sentence about now, or about another year, ends the time told about; a quotation's
     // present tense is the speaker's ("“The market is starting to show signs of life,” said X"),
     // so only the words outside quotation marks count.
-    else if (tenseOf(outsideQuotes(sentenceTokens, sentenceText)) === 'present' || dates.some((d) => /^\d{4}$/.test(d.value) && d.value !== discourse.time?.date.value.slice(0, 4) && !isComparison(d, text))) discourse.time = null
+    else if (toldTense === 'present' || dates.some((d) => /^\d{4}$/.test(d.value) && d.value !== discourse.time?.date.value.slice(0, 4) && !isComparison(d, text))) discourse.time = null
     observe(discourse, sentenceText, sentenceTokens, entities, speaker, span.start)
   })
   return { sentences, claims }

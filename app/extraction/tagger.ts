@@ -55,29 +55,25 @@ export function tag(text: string): Token[] {
     out[i] = { text: text.slice(at, end), start: at, end, pos: tags[i] as Pos, lower: w.toLowerCase() }
     cursor = end
   }
-  // The model reads a capitalised name before a verb or another name as a verb ("Ford said",
-  // "Ford Motor Company sales fell"); a verb is not followed by a finite verb or a name that way.
+  // Corrections of the model's tags, in one pass (each looks only at tokens already corrected, or
+  // at the next one, which no rule changes before reaching it):
+  // - a capitalised name before a verb or another name is read as a verb ("Ford said", "Ford Motor
+  //   Company sales fell"); a verb is not followed by a finite verb or a name that way;
+  // - "will cut 600 jobs and close its plant": an adjective right before a determiner, after a
+  //   conjunction, an auxiliary or "to", is a verb;
+  // - "The phones cost $99": a common noun between a plural subject and a figure, where the clause
+  //   has no verb yet, is its verb.
+  let verbSeen = false
   for (let i = 0; i < out.length - 1; i++) {
     const t = out[i]!
-    const next = out[i + 1]!.pos
-    if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(t.text) && (next === 'VERB' || next === 'AUX' || next === 'PROPN' || (next === 'PART' && /^['’]s$/.test(out[i + 1]!.text))) && !/ing$/.test(t.lower)) t.pos = 'PROPN'
-  }
-  // "will cut 600 jobs and close its plant": an adjective right before a determiner, after a
-  // conjunction, an auxiliary or "to", is a verb
-  for (let i = 1; i < out.length - 1; i++) {
-    const t = out[i]!
-    const prev = out[i - 1]!
+    const prev = out[i - 1]
     const next = out[i + 1]!
+    if (t.pos === 'VERB' && /^\p{Lu}\p{Ll}/u.test(t.text) && (next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'PROPN' || (next.pos === 'PART' && /^['’]s$/.test(next.text))) && !/ing$/.test(t.lower)) t.pos = 'PROPN'
+    if (!prev) continue
     if (t.pos === 'ADJ' && /^[a-z]+$/.test(t.text) && (prev.pos === 'CCONJ' || prev.pos === 'AUX' || (prev.pos === 'PART' && prev.lower === 'to')) && (next.pos === 'DET' || (next.pos === 'PRON' && /^(?:its|their|his|her|our|my|your)$/.test(next.lower)))) t.pos = 'VERB'
-  }
-  // "The phones cost $99": a common noun between a plural subject and a figure, where the clause has
-  // no verb yet, is its verb.
-  let verbSeen = false
-  for (let i = 1; i < out.length - 1; i++) {
-    const t = out[i]!
     if (/^[.!?;]$/.test(t.text)) verbSeen = false
     else if (t.pos === 'VERB' || t.pos === 'AUX') verbSeen = true
-    else if (!verbSeen && t.pos === 'NOUN' && /^[a-z]+$/.test(t.text) && out[i - 1]!.pos === 'NOUN' && /[^s]s$/.test(out[i - 1]!.lower) && (out[i + 1]!.pos === 'NUM' || /^[$€£]$/.test(out[i + 1]!.text))) {
+    else if (!verbSeen && t.pos === 'NOUN' && /^[a-z]+$/.test(t.text) && prev.pos === 'NOUN' && /[^s]s$/.test(prev.lower) && (next.pos === 'NUM' || /^[$€£]$/.test(next.text))) {
       t.pos = 'VERB'
       verbSeen = true
     }
