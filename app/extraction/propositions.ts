@@ -533,7 +533,8 @@ function clauseAt(c: Ctx, begin: number, end: number) {
     const span = range(begin, comma).filter((i) => !c.hidden[i])
     // ("Although" and "while" open a clause whatever the tagger calls them; "After the vote," is a phrase)
     const clauseVerb = SUBORDINATING_IF_VERB.test(first.lower) && range(begin + 2, comma).some((i) => !c.locked[i] && finite(c, i))
-    const subordinate = SUBORDINATING.test(first.lower) || (clauseVerb && /^(?:when|after|because|once|since|before|until)$/.test(first.lower))
+    // (a condition, "If …,"/"Unless …,", asserts nothing)
+    const subordinate = SUBORDINATING.test(first.lower) || (clauseVerb && !/^(?:if|unless)$/.test(first.lower))
     const words = span.map((i) => tk[i]!.text).join(' ') + ','
     if (isFiller(words)) {
       // "In addition," adds nothing to what follows
