@@ -439,6 +439,28 @@ describe('proposition rules', () => {
     expect(shown('He said "we will not back down" on Friday.')).toEqual(['He said "we will not back down" on Friday'])
     for (const p of shown('The minister said on Monday that the plant would close.')) expect(p).not.toMatch(/^That /)
   })
+
+  test('a clause the tagger gives no verb has its verb found ("form", "flows", "involved" read as nouns)', () => {
+    expect(shown("Slovenes form the vast majority of the country's population, while Serbs are the largest minority.").sort()).toEqual([
+      'Serbs are the largest minority',
+      "Slovenes form the vast majority of the country's population",
+    ])
+    expect(shown('The Urubamba River flows below it.')).toEqual(['The Urubamba River flows below it'])
+    expect(shown('The development of the aircraft involved collaboration with suppliers around the world.')).toEqual([
+      'The development of the aircraft involved collaboration with suppliers around the world',
+    ])
+    // a subject set off by commas keeps its noun a noun
+    expect(tag('Crude prices for December delivery, the benchmark, rose 2%.').find((t) => t.text === 'prices')?.pos).toBe('NOUN')
+  })
+
+  test('a lead-in phrase before a coordinated clause\'s subject, a relative clause inside a lead-in, no subordinate clause alone', () => {
+    expect(shown('The company cut 300 jobs, and in 2019 the firm closed two plants.').sort()).toEqual(['In 2019 the firm closed two plants', 'The company cut 300 jobs'])
+    expect(shown('Despite being a candidate who was unknown outside Georgia, Carter won the nomination.')).toEqual([
+      'Despite being a candidate who was unknown outside Georgia, Carter won the nomination',
+    ])
+    const busby = shown('Busby was named Player of the Year, and in the same season he reached the final, where his team lost to Barcelona, becoming runner-up.')
+    expect(busby.sort()).toEqual(['Busby was named Player of the Year', 'In the same season he reached the final'])
+  })
 })
 
 describe('dates read in context', () => {

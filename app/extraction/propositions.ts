@@ -222,12 +222,22 @@ function predicate(c: Ctx, subject: number[], v: number, end: number, lead: numb
       // "…, while imports fell…", "…, and then he gained…": a clause with its own subject.
       const w = finiteVerb(c, s, Math.min(end, s + 8), true)
       if (w > s && (t.text !== ',' || s > k + 1 || tk[k + 1]!.pos !== 'ADP')) {
-        const own = range(s, w).filter((i) => !c.hidden[i])
+        let own = range(s, w).filter((i) => !c.hidden[i])
+        // "…, and in the same season he reached…": a phrase before the subject leads its first proposition
+        let ownLead: number[] = []
+        if (tk[s]!.pos === 'ADP' && s > k + 1) {
+          let at = own.length - 1
+          while (at > 1 && !(tk[own[at]!]!.pos === 'PRON' ? /^(?:he|she|it|they|we|i|you)$/.test(tk[own[at]!]!.lower) : tk[own[at]!]!.pos === 'DET')) at--
+          if (at > 1) {
+            ownLead = own.slice(0, at)
+            own = own.slice(at)
+          }
+        }
         // (", later revealing he had…": a participle before the verb opens no clause)
         if (hasNominal(c, own) && !own.some((i) => tk[i]!.pos === 'ADP' && i === s) && !own.some((i) => tk[i]!.pos === 'SCONJ' || tk[i]!.pos === 'VERB' || (tk[i]!.pos === 'ADJ' && /ing$/.test(tk[i]!.lower)) || (tk[i]!.pos === 'PRON' && /^(?:which|who|whom|that)$/.test(tk[i]!.lower)))) {
           close()
           // ", officials said." adds a speaker, not a fact.
-          if (verbGroupEnd(c, w, end) < end) predicate(c, own, w, end)
+          if (verbGroupEnd(c, w, end) < end) predicate(c, own, w, end, ownLead)
           break scan
         }
       }
@@ -519,11 +529,13 @@ function clauseAt(c: Ctx, begin: number, end: number) {
   // "When the storm hit the coast," stands alone; "First gaining attention," gives nothing.
   for (let round = 0; round < 2; round++) {
     let comma = -1
-    for (let i = begin + 1; i < Math.min(end, begin + 16); i++) {
+    for (let i = begin + 1; i < Math.min(end, begin + 30); i++) {
       if (isComma(c, i)) {
         comma = i
         break
       }
+      // ("Despite being a candidate who was unknown …,": a relative clause inside the lead-in)
+      if (/^(?:who|which|that)$/.test(tk[i - 1]!.lower) && tk[begin]!.pos === 'ADP') continue
       // ("In a ceremony attended by …,": a participle after a noun in a phrase is no clause's verb)
       const participle = tk[begin]!.pos === 'ADP' && tk[i]!.pos === 'VERB' && /ed$/.test(tk[i]!.lower) && isNominalPos(tk[i - 1]!.pos)
       if (!c.locked[i] && finite(c, i) && !participle && tk[begin]!.pos !== 'SCONJ' && tk[begin]!.pos !== 'ADV' && !SUBORDINATING.test(tk[begin]!.lower) && !SUBORDINATING_IF_VERB.test(tk[begin]!.lower)) break

@@ -78,7 +78,53 @@ export function tag(text: string): Token[] {
       verbSeen = true
     }
   }
+  verbOfVerblessClauses(out)
   return out
+}
+
+/** Whether the model reads `word` as a verb after a pronoun subject ("they form", "it flows"). */
+const canBeVerb = new Map<string, boolean>()
+function isVerbForm(word: string) {
+  let known = canBeVerb.get(word)
+  if (known === undefined) {
+    const pos = nlp.readDoc(`${/[^s]s$/.test(word) ? 'it' : 'they'} ${word}`).tokens().out(its.pos) as string[]
+    known = pos.length === 2 && pos[1] === 'VERB'
+    if (canBeVerb.size < 10000) canBeVerb.set(word, known)
+  }
+  return known
+}
+
+/**
+ * A clause the model gives no verb at all ("Slovenes form the majority", "The river flows below
+ * it", "The development … involved large-scale collaboration") has its verb read as a noun or an
+ * adjective: the first such word right after a noun phrase, before a determiner, preposition,
+ * pronoun, number, name or adjective (an "-ed" form also before a noun), that the model reads as a
+ * verb after a pronoun, is the verb.
+ */
+function verbOfVerblessClauses(out: Token[]) {
+  let from = 0
+  for (let i = 0; i <= out.length; i++) {
+    const t = out[i]
+    // (clauses end at the sentence's end, a semicolon or colon, a subordinator, or ", and"; a
+    // subject set off by commas from its verb, "Prices for May delivery, the benchmark, rose",
+    // stays in the verb's clause)
+    if (t && !/^[;:.!?]$/.test(t.text) && t.pos !== 'SCONJ' && !(t.text === ',' && out[i + 1]?.pos === 'CCONJ')) continue
+    let verb = false
+    for (let k = from; k < i && !verb; k++) verb = out[k]!.pos === 'VERB' || out[k]!.pos === 'AUX'
+    if (!verb)
+      for (let k = from + 1; k < i - 1; k++) {
+        const w = out[k]!
+        const prev = out[k - 1]!
+        const next = out[k + 1]!
+        if (!(w.pos === 'NOUN' || (w.pos === 'ADJ' && /ed$/.test(w.lower))) || !/^[a-z]+$/.test(w.text)) continue
+        if (!(prev.pos === 'NOUN' || prev.pos === 'PROPN' || (prev.pos === 'PRON' && /^(?:he|she|it|they|we|i|you)$/.test(prev.lower)))) continue
+        // (a past form read as an adjective may also come before its object noun: "involved collaboration")
+        if (!/^(?:DET|ADP|PRON|NUM|PROPN|ADJ)$/.test(next.pos) && !(w.pos === 'ADJ' && next.pos === 'NOUN')) continue
+        if (isVerbForm(w.lower)) w.pos = 'VERB'
+        break
+      }
+    from = i + 1
+  }
 }
 
 /** Tokens whose span lies inside [start, end), with offsets made relative to `start`. */
@@ -112,8 +158,9 @@ export function isFiniteVerb(tokens: Token[], i: number): boolean {
   if (prev && prev.text === '-' && prev.end === t!.start) return false
   const next = tokens[i + 1]
   if (next && next.text === '-' && next.start === t!.end && tokens[i + 2]?.start === next.end) return false
-  if (t!.pos === 'AUX') return true
+  // "being", "having" and the other -ing forms need an auxiliary before them ("was being built")
   if (/ing$/.test(t!.lower)) return !!prev && prev.pos === 'AUX'
+  if (t!.pos === 'AUX') return true
   // a participle used as an adjective: "of stolen documents", "the revised plan"
   if (prev && (prev.pos === 'ADP' || (prev.pos === 'DET' && ARTICLE.test(prev.lower)) || (prev.pos === 'ADJ' && /(?:ed|en)$/.test(t!.lower)))) return false
   if (prev && (prev.pos === 'AUX' || prev.pos === 'ADV' || prev.pos === 'PART')) return true
