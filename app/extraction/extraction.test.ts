@@ -453,6 +453,39 @@ describe('proposition rules', () => {
     expect(tag('Crude prices for December delivery, the benchmark, rose 2%.').find((t) => t.text === 'prices')?.pos).toBe('NOUN')
   })
 
+  test('a coordinated verb takes the auxiliary it shares; where active and passive cannot be told apart, nothing', () => {
+    expect(shown('The firm has cut 300 jobs and closed two plants.').sort()).toEqual(['The firm has closed two plants', 'The firm has cut 300 jobs'])
+    expect(shown('The company will cut 600 jobs and close its plant.').sort()).toEqual(['The company will close its plant', 'The company will cut 600 jobs'])
+    expect(shown('He was arrested on Monday and charged by police with murder.').sort()).toEqual(['He was arrested on Monday', 'He was charged by police with murder'])
+    expect(shown('Carter was elected governor in 1970 and served two terms.').sort()).toEqual(['Carter served two terms', 'Carter was elected governor in 1970'])
+    // "the country raised to the Duchy" would read as active
+    expect(shown('The country was incorporated into the empire and raised to a duchy in 1364.')).toEqual(['The country was incorporated into the empire'])
+    expect(shown('It has a population of around 5 million and covers an area of 111,369 square kilometers.').sort()).toEqual([
+      'It covers an area of 111,369 square kilometers',
+      'It has a population of around 5 million',
+    ])
+    expect(shown('From 1963 to 1967, Carter served in the State Senate, and in 1970 was elected governor of Georgia.').sort()).toEqual([
+      'Carter in 1970 was elected governor of Georgia',
+      'From 1963 to 1967 Carter served in the State Senate',
+    ])
+  })
+
+  test('", including A, B and C" names examples, one proposition each; a phrase set off after the subject does not hide the verb', () => {
+    expect(shown('He has received several awards, including an Academy Award, three BAFTA Film Awards, two Golden Globe Awards, four Screen Actors Guild Awards, and four Critics\' Choice Awards.')).toEqual([
+      'He has received several awards, including an Academy Award',
+      'He has received several awards, including three BAFTA Film Awards',
+      'He has received several awards, including two Golden Globe Awards',
+      'He has received several awards, including four Screen Actors Guild Awards',
+      "He has received several awards, including four Critics' Choice Awards",
+    ])
+    expect(shown('He acted in nineteen films, including The Patriot (2000), Candy (2006) and The Dark Knight (2008).')).toEqual([
+      'He acted in nineteen films, including The Patriot',
+      'He acted in nineteen films, including Candy',
+      'He acted in nineteen films, including The Dark Knight',
+    ])
+    expect(shown('The company, based in Santa Clara, California, said it cut 300 jobs.')).toEqual(['The company said it cut 300 jobs'])
+  })
+
   test('a lead-in phrase before a coordinated clause\'s subject, a relative clause inside a lead-in, no subordinate clause alone', () => {
     expect(shown('The company cut 300 jobs, and in 2019 the firm closed two plants.').sort()).toEqual(['In 2019 the firm closed two plants', 'The company cut 300 jobs'])
     expect(shown('Despite being a candidate who was unknown outside Georgia, Carter won the nomination.')).toEqual([

@@ -49,6 +49,10 @@ function validJunction(tokens: Token[], a: number, b: number): boolean {
   if (skipped.every((t) => !isWord(t))) return true
   // "comes | in which …": a relative clause cut off from the noun it is about
   if (right.pos === 'ADP' && /^(?:which|whom)$/.test(tokens[b + 1]?.lower ?? '')) return false
+  // an auxiliary shared by coordinated verbs: "has | cut 300 jobs and | closed two plants"
+  if (left.pos === 'AUX' && right.pos === 'VERB' && before.pos === 'CCONJ' && before.lower === 'and' && !skipped.some((t) => t.pos === 'AUX' || t.pos === 'SCONJ')) return true
+  // a subject shared by a verb phrase that opens on a time: "Carter | served in the Senate, and | in 1970 was elected"
+  if (isNominal(left) && right.pos === 'ADP' && isVerbal(skipped[0]) && before.pos === 'CCONJ' && before.lower === 'and') return true
   // a parenthesis: "Jane Doe | (born 1970) | is"
   if (/^[([]$/.test(skipped[0]!.text) && /^[)\]]$/.test(skipped[skipped.length - 1]!.text)) return true
   // a non-restrictive relative pronoun after its noun: "Norway | , which | is"
@@ -76,6 +80,8 @@ function validJunction(tokens: Token[], a: number, b: number): boolean {
     return true
   // examples named in place of what they exemplify: "restrictions on | certain acts, such as | incest"
   if (!isVerbal(right) && skipped.length >= 2 && ((last.lower === 'as' && skipped[skipped.length - 2]!.lower === 'such') || last.lower === 'including')) return true
+  // … or one of them in place of the others: "including | nominations for X, | two awards"
+  if (left.lower === 'including' && (last.text === ',' || (last.pos === 'CCONJ' && last.lower === 'and')) && !isVerbal(right) && !skipped.some((t) => isVerbal(t) || t.pos === 'SCONJ')) return true
   // coordinated subjects or a parenthetical between subject and verb: "The senator and the governor | signed"
   if (isNominal(left) && isVerbal(right) && (skipped.some((t) => t.pos === 'CCONJ') || ((skipped[0]!.text === ',' || skipped[0]!.text === '(') && last.text === ',')))
     return true

@@ -19,7 +19,7 @@
  */
 import { isFiller } from './context'
 import { keepGrammatical } from './proposition-check'
-import { isFiniteVerb, isReporting, tag, type Token } from './tagger'
+import { isFiniteVerb, isPastForm, isReporting, tag, type Token } from './tagger'
 
 export type Proposition = {
   text: string
@@ -117,6 +117,14 @@ function innerComma(tk: Token[], k: number) {
   if (after.pos === 'PART' && /^['’]s$/.test(after.text)) return false
   if (after.pos === 'CCONJ' && tk[j + 1]?.pos === 'PROPN') return false
   if (after.text === ',' && (tk[j + 1]?.pos === 'PROPN' || tk[j + 1]?.pos === 'CCONJ')) return false
+  // "including The Patriot, Candy, The Dark Knight and …": names, commas and "and" run on to a list's end
+  if (after.text === ',') {
+    for (let i = j + 1; i < tk.length && i < j + 24; i++) {
+      const t = tk[i]!
+      if (t.pos === 'CCONJ') return t.lower !== 'and'
+      if (!(t.pos === 'PROPN' || t.pos === 'DET' || t.pos === 'NUM' || t.text === ',' || t.text === '(' || t.text === ')' || t.lower === 'of')) break
+    }
+  }
   return true
 }
 
@@ -216,7 +224,8 @@ function predicate(c: Ctx, subject: number[], v: number, end: number, lead: numb
       const infinitive = next.pos === 'VERB' && !/(?:ed|s)$/.test(next.lower) && current.some((i) => tk[i]!.lower === 'to' && tk[i]!.pos === 'PART')
       if (!infinitive && (next.pos === 'AUX' || next.pos === 'VERB') && finite(c, s) && (t.text !== ',' || s > k + 1 || next.pos === 'AUX' || /ed$/.test(next.lower))) {
         close()
-        for (const subj of subjects) predicate(c, subj, s, end, [], [subj])
+        const shared = sharedAuxiliary(c, verb, s)
+        if (shared) for (const subj of subjects) predicate(c, subj, s, end, shared, [subj])
         break scan
       }
       // "…, while imports fell…", "…, and then he gained…": a clause with its own subject.
@@ -231,6 +240,12 @@ function predicate(c: Ctx, subject: number[], v: number, end: number, lead: numb
           if (at > 1) {
             ownLead = own.slice(0, at)
             own = own.slice(at)
+          } else if (own.length <= 4 && (tk[own[own.length - 1]!]!.pos === 'NUM' || MONTH.test(tk[own[own.length - 1]!]!.lower)) && w === own[own.length - 1]! + 1) {
+            // "…, and in 1970 was elected governor": a verb phrase sharing the subject, after a time
+            close()
+            const shared = sharedAuxiliary(c, verb, w)
+            if (shared) for (const subj of subjects) predicate(c, subj, w, end, [...own, ...shared], [subj])
+            break scan
           }
         }
         // (", later revealing he had…": a participle before the verb opens no clause)
@@ -261,6 +276,11 @@ function predicate(c: Ctx, subject: number[], v: number, end: number, lead: numb
           if (about && rv === s + 1) predicate(c, np, rv, relativeEnd(c, rv, end))
           k = relativeEnd(c, s, end) - 1
           if (k + 1 >= end || !isComma(c, k + 1)) break scan
+          continue
+        }
+        // ", including A, B and C", ", such as A and B": examples of what came before, read as a list with it.
+        if (next.lower === 'including' || (next.lower === 'such' && tk[s + 1]?.lower === 'as')) {
+          current.push(k)
           continue
         }
         // ", grossing $758 million", ", based in Paris", ", the head of the agency": no finite statement; left out.
@@ -374,6 +394,32 @@ function predicate(c: Ctx, subject: number[], v: number, end: number, lead: numb
   }
 }
 
+/**
+ * What a verb phrase coordinated with the verb group `verb` takes from it, put before its verb at
+ * `s`, or null where it cannot be told: "has cut 300 jobs and closed two plants" shares "has",
+ * "will cut 600 jobs and close its plant" shares "will", "was arrested and charged by police"
+ * shares "was". After "was nominated and", a past form without "by" may be passive ("awarded
+ * several times") or active ("served two terms") and gives nothing unless an object follows it.
+ */
+function sharedAuxiliary(c: Ctx, verb: number[], s: number): number[] | null {
+  const { tk } = c
+  const next = tk[s]!
+  if (next.pos !== 'VERB' || tk[s - 1]?.pos === 'AUX') return []
+  const aux = verb.filter((i) => tk[i]!.pos === 'AUX')
+  // ("It has a population of 5 million and covers …": "has" is the verb itself)
+  if (!aux.length || tk[verb[0]!]!.pos !== 'AUX' || tk[verb[verb.length - 1]!]!.pos !== 'VERB') return []
+  const first = tk[aux[0]!]!.lower
+  const base = !/(?:ed|en|s|ing)$/.test(next.lower) && !isPastForm(next.lower)
+  if (/^(?:will|would|can|could|should|may|might|must|shall)$/.test(first)) return base ? aux.slice(0, 1) : []
+  if (base) return []
+  if (/^(?:has|have|had)$/.test(first)) return tk[aux[aux.length - 1]!]!.lower === 'been' ? (tk[s + 1]?.lower === 'by' ? aux : null) : aux.slice(0, 1)
+  if (/^(?:is|are|was|were|be|been)$/.test(tk[aux[aux.length - 1]!]!.lower)) {
+    if (tk[s + 1]?.lower === 'by') return aux
+    return /^(?:DET|NUM|PRON|NOUN|PROPN|ADJ)$/.test(tk[s + 1]?.pos ?? '') ? [] : null
+  }
+  return []
+}
+
 function range(a: number, b: number) {
   const out: number[] = []
   for (let i = a; i < b; i++) out.push(i)
@@ -388,7 +434,7 @@ function relativeEnd(c: Ctx, from: number, end: number) {
 
 /** Whether the comma at `k` goes on a list of names or noun phrases joined by "and" ("Spain, Italy and France"). */
 function listAhead(c: Ctx, k: number) {
-  for (let i = k + 1; i < c.end && i < k + 16; i++) {
+  for (let i = k + 1; i < c.end && i < k + 40; i++) {
     const t = c.tk[i]!
     if (t.pos === 'CCONJ') return t.lower === 'and'
     if (c.hidden[i] || t.pos === 'PROPN' || t.pos === 'DET' || t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'NUM' || isComma(c, i) || (t.pos === 'PUNCT' && !isComma(c, i))) continue
@@ -439,7 +485,9 @@ function listMembers(c: Ctx, ix: number[]): number[][] | null {
   let start = 0
   for (let k = 0; k < seps[seps.length - 1]!; k++) {
     const t = tk[ix[k]!]!
-    if ((t.pos === 'ADP' && t.lower !== 'of') || (t.pos === 'VERB' && t.lower === 'including')) {
+    // (a preposition inside a title, "Once Upon a Time in America", is not where a list starts)
+    const inTitle = k > 0 && /^\p{Lu}/u.test(tk[ix[k - 1]!]!.text) && /^\p{Lu}/u.test(tk[ix[k + 1]!]?.text ?? '') && tk[ix[k - 1]!]!.pos === 'PROPN'
+    if ((t.pos === 'ADP' && t.lower !== 'of' && !inTitle) || (t.pos === 'VERB' && t.lower === 'including')) {
       if (t.lower !== 'as' && seps.some((s) => s < k) && !(k >= 2 && tk[ix[k - 1]!]!.text === ',')) break
       start = k + 1
     }
@@ -573,9 +621,12 @@ function clauseAt(c: Ctx, begin: number, end: number) {
   }
   let v = finiteVerb(c, begin, end)
   // "Javier Hernández, born June 1, 1988, is…": a participle set off by commas is no main verb.
-  while (v > begin && isComma(c, v - 1) && tk[v]!.pos === 'VERB') {
+  // ("The company, based in Paris, said …": the verb right after the phrase's closing comma is the main one)
+  let closed = -1
+  while (v > begin && isComma(c, v - 1) && v - 1 !== closed && tk[v]!.pos === 'VERB') {
     const stop = relativeEnd(c, v, end)
     if (stop >= end) return
+    closed = stop
     v = finiteVerb(c, stop + 1, end)
   }
   if (v < 0) return
