@@ -486,6 +486,18 @@ describe('proposition rules', () => {
     expect(shown('The company, based in Santa Clara, California, said it cut 300 jobs.')).toEqual(['The company said it cut 300 jobs'])
   })
 
+  test('a clause after a colon stands alone; a name with "in a …" stays whole; "As of 2020" is a phrase, "As its name indicates" no statement', () => {
+    expect(shown('The film received mixed reviews from critics: experts praised the acting of Jolie, but commented on the plot.')).toEqual([
+      'Experts praised the acting of Jolie',
+      'The film received mixed reviews from critics',
+    ])
+    expect(shown('He said: "We will act."')).toEqual([])
+    expect(shown('The company has three units: cars, trucks and buses.')).toEqual(['The company has three units'])
+    expect(shown('He won the BAFTA Award for Best Actor in a Leading Role.')).toEqual(['He won the BAFTA Award for Best Actor in a Leading Role'])
+    expect(shown('As of January 2020, the film has grossed $491 million.')).toEqual(['As of January 2020 the film has grossed $491 million'])
+    expect(shown("As its name indicates, the country's territory is mostly flat.")).not.toContain('As its name indicates')
+  })
+
   test('a lead-in phrase before a coordinated clause\'s subject, a relative clause inside a lead-in, no subordinate clause alone', () => {
     expect(shown('The company cut 300 jobs, and in 2019 the firm closed two plants.').sort()).toEqual(['In 2019 the firm closed two plants', 'The company cut 300 jobs'])
     expect(shown('Despite being a candidate who was unknown outside Georgia, Carter won the nomination.')).toEqual([

@@ -329,8 +329,15 @@ function predicate(c: Ctx, subject: number[], v: number, end: number, lead: numb
       kind = 'modifier'
       continue
     }
-    // What a colon opens elaborates; the clause ends there.
-    if (t.text === ':') break scan
+    // What a colon opens elaborates; the clause ends there. A clause of its own after it stands alone
+    // ("received mixed reviews: critics praised the acting"); a quotation after "said:" is the saying's.
+    if (t.text === ':') {
+      if (!isReporting(tk[ve - 1]) && k + 1 < end && !c.locked[k + 1]) {
+        close()
+        clauseAt(c, k + 1, end)
+      }
+      break scan
+    }
     // A reported clause, or one opened by "what"/"how", is the verb's complement, whole.
     if (((t.pos === 'SCONJ' || isReporting(tk[ve - 1])) && COMPLEMENT.test(t.lower)) || ((t.pos === 'PRON' || t.pos === 'ADV' || t.pos === 'DET') && /^(?:what|how|why|whom|whose|whatever)$/.test(t.lower))) {
       close()
@@ -454,6 +461,8 @@ function cutsBefore(c: Ctx, k: number, current: number[]) {
   const t = c.tk[k]!
   let j = k + 1
   if (c.tk[j]?.pos === 'DET') j++
+  // "the Award for Best Actor in a Leading Role": a phrase on "a"/"an" and a capitalised word is part of a name
+  if (/^\p{Lu}/u.test(before.text) && /^(?:a|an)$/.test(c.tk[k + 1]?.lower ?? '') && /^\p{Lu}/u.test(c.tk[k + 2]?.text ?? '')) return false
   if ((t.lower === 'in' || t.lower === 'at') && before.pos === 'PROPN' && c.tk[j]?.pos === 'PROPN' && !MONTH.test(c.tk[j]!.lower)) {
     const first = c.tk[current[0]!]!
     if (first.pos === 'ADP' && /^(?:at|in|on|from|to|near)$/.test(first.lower)) return false
