@@ -498,6 +498,13 @@ describe('proposition rules', () => {
     expect(shown("As its name indicates, the country's territory is mostly flat.")).not.toContain('As its name indicates')
   })
 
+  test('the verb after an appositive name is the main verb, not a set-off participle', () => {
+    expect(shown("The bank's CEO, Ken Lewis, said in a statement that credit costs remain high.")).toEqual([
+      "The bank's CEO said in a statement that credit costs remain high",
+    ])
+    expect(shown('Javier Hernández, born June 1, 1988, is a Mexican footballer.')).toEqual(['Javier Hernández is a Mexican footballer'])
+  })
+
   test('a lead-in phrase before a coordinated clause\'s subject, a relative clause inside a lead-in, no subordinate clause alone', () => {
     expect(shown('The company cut 300 jobs, and in 2019 the firm closed two plants.').sort()).toEqual(['In 2019 the firm closed two plants', 'The company cut 300 jobs'])
     expect(shown('Despite being a candidate who was unknown outside Georgia, Carter won the nomination.')).toEqual([

@@ -19,7 +19,7 @@
  */
 import { isFiller } from './context'
 import { keepGrammatical } from './proposition-check'
-import { isFiniteVerb, isPastForm, isReporting, tag, type Token } from './tagger'
+import { isFiniteVerb, isPastForm, isReporting, isVerbal, tag, type Token } from './tagger'
 
 export type Proposition = {
   text: string
@@ -109,6 +109,8 @@ function innerComma(tk: Token[], k: number) {
   let b = k - 1
   while (b > 0 && b > k - 7 && tk[b - 1]!.pos === 'PROPN') b--
   if (tk[b - 1]?.text === ',') return false
+  // "The bank's CEO, Ken Lewis, said": after a determiner or possessive the names are a title and its holder
+  if (tk[b - 1]?.pos === 'DET' || tk[b - 1]?.pos === 'PART') return false
   let j = k + 1
   while (j < tk.length && j < k + 7 && tk[j]!.pos === 'PROPN') j++
   const after = tk[j]
@@ -632,7 +634,13 @@ function clauseAt(c: Ctx, begin: number, end: number) {
   // "Javier Hernández, born June 1, 1988, is…": a participle set off by commas is no main verb.
   // ("The company, based in Paris, said …": the verb right after the phrase's closing comma is the main one)
   let closed = -1
-  while (v > begin && isComma(c, v - 1) && v - 1 !== closed && tk[v]!.pos === 'VERB') {
+  // ("The bank's CEO, Ken Lewis, said …": the verb after an appositive name is the main one)
+  const appositive = (at: number) => {
+    let p = at - 2
+    while (p > begin && !isComma(c, p)) p--
+    return p > begin && range(p + 1, at - 1).every((i) => !isVerbal(tk[i])) && hasNominal(c, range(p + 1, at - 1))
+  }
+  while (v > begin && isComma(c, v - 1) && v - 1 !== closed && tk[v]!.pos === 'VERB' && !appositive(v)) {
     const stop = relativeEnd(c, v, end)
     if (stop >= end) return
     closed = stop
