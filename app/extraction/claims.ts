@@ -239,6 +239,9 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     // "said that, although A, B": the clause opens what is said, and belongs to B
     const beforeCut = tokens[i - 1]?.text === ',' ? tokens[i - 2] : tokens[i - 1]
     if (beforeCut && (beforeCut.lower === 'that' || isReporting(beforeCut))) continue
+    // "…, and that is our major challenge", "…, and this means …": a demonstrative subject points
+    // back at the clause before; the two stay one claim
+    if (/^(?:this|that)$/.test(tokens[i + 1]?.lower ?? '') && isVerbal(tokens[i + 2])) continue
     // "Opponents argued that the project was too expensive, and that the money should go to
     // schools": a second reported clause under the same speaker
     const report = t.lower === 'and' && tokens[i + 1]?.lower === 'that' && subject ? reportOpening(sentence, tokens, bodyToken, subject) : null

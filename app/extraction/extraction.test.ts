@@ -597,6 +597,13 @@ describe('dates read in context', () => {
 describe('claims split where a fact-checker would, and only there', () => {
   const texts = (t: string) => claimsOf(t).map((c) => c.text)
 
+  test('a clause on a demonstrative subject ("and that is our major challenge") stays with the clause it points at', () => {
+    expect(texts("Lewis said that credit costs remain high, and that is our major financial challenge going forward.")).toEqual([
+      'Lewis said that credit costs remain high, and that is our major financial challenge going forward.',
+    ])
+    expect(texts('Prices rose 3%, and this is the biggest rise since 2008.')).toEqual(['Prices rose 3%, and this is the biggest rise since 2008.'])
+  })
+
   test('figures sharing one verb are one claim each, the noun carried to the others', () => {
     expect(texts('The group will cut 1,200 jobs in Lyon, 800 in Turin and 300 in Porto.')).toEqual([
       'The group will cut 1,200 jobs in Lyon.',
