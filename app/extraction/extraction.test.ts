@@ -498,6 +498,13 @@ describe('proposition rules', () => {
     expect(shown("As its name indicates, the country's territory is mostly flat.")).not.toContain('As its name indicates')
   })
 
+  test('"Since" before two noun phrases is a preposition; no proposition opens on a conjunction', () => {
+    expect(shown('Since its 1967 debut 5,700 737s have been delivered to date, with orders for 2,200 more.')).toEqual([
+      'Since its 1967 debut 5,700 737s have been delivered to date',
+    ])
+    expect(shown('After the vote the board resigned, and the chairman left.')).not.toContain('And the chairman left')
+  })
+
   test('the verb after an appositive name is the main verb, not a set-off participle', () => {
     expect(shown("The bank's CEO, Ken Lewis, said in a statement that credit costs remain high.")).toEqual([
       "The bank's CEO said in a statement that credit costs remain high",

@@ -105,8 +105,10 @@ export function isGrammatical(tokens: Token[], p: Proposition): boolean {
   if (isVerbal(lastWord) && after && (after.pos === 'DET' || after.pos === 'NOUN' || after.pos === 'PROPN' || after.pos === 'NUM' || after.pos === 'ADJ' || after.pos === 'ADV' || after.pos === 'PRON')) return false
   // "Where his team lost": a subordinate or relative clause asserts nothing on its own
   if (/^(?:where|when|while|whereas|which|who|whom|whose|because|although|though|if|unless)$/.test(tokens[words[0]!]!.lower)) return false
-  // ("As its name indicates"; "As of 2020 …", "As an intercontinental state …" and "Since 2009 …" are phrases)
-  if (/^(?:as|since)$/.test(tokens[words[0]!]!.lower) && !/^(?:of|a|an|the|well)$|^\d/.test(tokens[words[1]!]?.lower ?? '')) return false
+  // ("As its name indicates"; "As of 2020 …" and "As an intercontinental state …" are phrases)
+  if (tokens[words[0]!]!.lower === 'as' && !/^(?:of|a|an|the|well)$|^\d/.test(tokens[words[1]!]?.lower ?? '')) return false
+  // ("And the chairman left": a conjunction joins, it opens no statement)
+  if (tokens[words[0]!]!.pos === 'CCONJ') return false
   const verb = ix.findIndex((i) => isFiniteVerb(tokens, i))
   if (verb < 0 || !ix.slice(0, verb).some((i) => isNominal(tokens[i]))) return false
   // "1,000 songs and will cost": a subject does not end on a conjunction

@@ -613,7 +613,11 @@ function clauseAt(c: Ctx, begin: number, end: number) {
     else if (subordinate) {
       const v = finiteVerb(c, begin + 2, comma)
       const own = range(begin + 1, v).filter((i) => !c.hidden[i])
-      if (v > begin + 1 && hasNominal(c, own)) predicate(c, own, v, comma)
+      // "Since its 1967 debut 5,700 737s have been delivered": a noun phrase right after another
+      // one shows the first word was a preposition, and the clause is the sentence's own
+      const next = own.findIndex((i, k) => k > 0 && tk[own[k - 1]!]!.pos === 'NOUN' && /^(?:DET|NUM|PROPN)$/.test(tk[i]!.pos))
+      if (v > begin + 1 && next > 0 && !SUBORDINATING.test(first.lower)) predicate(c, own.slice(next), v, comma, [begin, ...own.slice(0, next)])
+      else if (v > begin + 1 && hasNominal(c, own)) predicate(c, own, v, comma)
     } else if (first.pos === 'ADV' && comma === begin + 1) {
       // a discourse word
     } else if (clauseVerb || first.pos === 'VERB' || (first.pos === 'ADV' && tk[begin + 1]?.pos === 'VERB') || (first.pos === 'PART' && first.lower === 'to') || first.pos === 'SCONJ' || (first.pos === 'ADV' && /^(?:if|unless|where|whether)$/.test(first.lower))) {
