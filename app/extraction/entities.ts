@@ -1,5 +1,5 @@
 /** Named people, organisations and places; direct quotes; attribution (who said it, with which verb). */
-import { isKnownWord } from './tagger'
+import { isKnownWord, REPORTING_FORMS } from './tagger'
 
 export type EntityType = 'person' | 'organization' | 'place' | 'other'
 export type EntityMention = { text: string; start: number; end: number; type: EntityType }
@@ -114,12 +114,12 @@ export function findQuotes(text: string): QuoteMention[] {
   return out.sort((a, b) => a.start - b.start)
 }
 
-const SPEECH_VERBS =
-  'said|says|say|stated|states|told|tells|announced|announces|claimed|claims|added|adds|noted|notes|explained|explains|argued|argues|warned|warns|insisted|insists|confirmed|confirms|reported|reports|wrote|writes|estimated|estimates|acknowledged|admitted|denied|denies|declared|declares|asserted|asserts|alleged|alleges|tweeted|posted|continued(?=\\s*[.,;]|\\s*$)'
+/** Verbs that attribute what is said: the verbs of saying, and a few ways of publishing it. */
+const SPEECH_VERBS = `${REPORTING_FORMS}|tweeted|posted|continued(?=\\s*[.,;]|\\s*$)`
 
 const ACCORDING = /\b(according to)\s+((?:the\s+)?[\p{Lu}][\p{L}’'.\-]*(?:\s+(?:of\s+|for\s+|the\s+)?[\p{Lu}][\p{L}’'.\-]*)*|the\s+[\p{Ll}]+(?:\s+[\p{Ll}]+){0,3})/u
 const SAID_AFTER = new RegExp(
-  `((?:(?:the|The)\\s+)?[\\p{Lu}][\\p{L}’'.\\-]*(?:\\s+(?:of\\s+|for\\s+|al-)?[\\p{Lu}][\\p{L}’'.\\-]*){0,5}|[Hh]e|[Ss]he|[Tt]hey|[Oo]fficials|[Tt]he (?:ministry|government|police|company|agency|council|spokesman|spokeswoman|spokesperson|statement|report))\\s+(${SPEECH_VERBS})\\b`,
+  `(?<![\\p{L}\\p{N}])((?:(?:the|The)\\s+)?[\\p{Lu}][\\p{L}’'.\\-]*(?:\\s+(?:of\\s+|for\\s+|al-)?[\\p{Lu}][\\p{L}’'.\\-]*){0,5}|[Hh]e|[Ss]he|[Tt]hey|[Oo]fficials|[Tt]he (?:ministry|government|police|company|agency|council|spokesman|spokeswoman|spokesperson|statement|report))\\s+(${SPEECH_VERBS})\\b`,
   'u',
 )
 /** "Peter Cardillo, chief market economist at Avalon Partners, said …": a name, who they are, the verb. */

@@ -498,6 +498,10 @@ describe('proposition rules', () => {
     expect(shown("As its name indicates, the country's territory is mostly flat.")).not.toContain('As its name indicates')
   })
 
+  test('"between 210 and 250 passengers" is one range', () => {
+    expect(shown('The 787-8 holds between 210 and 250 passengers.')).toEqual(['The 787-8 holds between 210 and 250 passengers'])
+  })
+
   test('"Since" before two noun phrases is a preposition; no proposition opens on a conjunction', () => {
     expect(shown('Since its 1967 debut 5,700 737s have been delivered to date, with orders for 2,200 more.')).toEqual([
       'Since its 1967 debut 5,700 737s have been delivered to date',
@@ -664,6 +668,15 @@ describe('claims split where a fact-checker would, and only there', () => {
 })
 
 describe('claims read alone', () => {
+  test('any verb of saying names a speaker ("enthused", "quipped", "conceded"), and the quotation after it is theirs', () => {
+    const claims = claimsOf(
+      "``We are rolling out the first delivery airplane,'' enthused Scott Fancher, the project manager.\n``That's an amazing thing for those who have worked on the program.''",
+    )
+    expect(claims[0]!.attribution?.source).toBe('Scott Fancher')
+    expect(claims[1]!.text).toBe('Scott Fancher said: “That\'s an amazing thing for those who have worked on the program.”')
+    expect(claimsOf('“We lost the match,” conceded Maria Lopez.')[0]!.attribution?.source).toBe('Maria Lopez')
+  })
+
   test('a sentence-initial pronoun, surname or "the company" takes its referent from an earlier sentence, and says so', () => {
     const text =
       'Norvik Foods Ltd hired Anna Berg as chief executive in 2019. Berg said the plant would close. She announced 300 job cuts on Monday. The company reported a loss of $2 million.'

@@ -563,6 +563,8 @@ function modifierVariants(c: Ctx, ix: number[]): number[][] | null {
     if (segments.some((m) => !m.length || tk[m[m.length - 1]!]!.pos === 'ADV')) return null
     const prefix = ix.slice(0, a)
     const det = prefix.length ? tk[prefix[prefix.length - 1]!]!.lower : ''
+    // "between 210 and 250 passengers" names one range
+    if (det === 'between') return null
     const out: number[][] = []
     for (const m of segments) {
       const vowel = /^[aeiou]/i.test(tk[m[0]!]!.text)

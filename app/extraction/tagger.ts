@@ -29,8 +29,11 @@ export function isKnownWord(word: string): boolean {
   return ids.length === 1 && ids[0]! < FIRST_UNKNOWN_ID
 }
 
-/** Words the tagger reads as proper nouns at the start of a sentence although they are verbs or nouns here. */
-const REPORTING_LEMMA = /^(?:say|said|says|tell|told|announce|announced|report|reported|add|added|state|stated|claim|claimed|note|noted|warn|warned|explain|explained|confirm|confirmed|insist|insisted|argue|argued|write|wrote|estimate|estimated|indicate|indicated|suggest|suggested|reveal|revealed|acknowledge|acknowledged|admit|admitted|disclose|disclosed|declare|declared|predict|predicted|stress|stressed|emphasi[sz]e|emphasi[sz]ed|deny|denied|insist|maintain|maintained|assert|asserted|comment|commented|remark|remarked|observe|observed)$/
+/** Verbs of saying, in any form: the regular ones by their base ("announce" → "announces", "announced"), the rest spelled out. */
+const REPORTING_REGULAR = 'allege announce report add state claim note warn explain confirm insist argue estimate indicate suggest reveal acknowledge disclose declare predict stress emphasise emphasize maintain assert comment remark observe concede complain caution urge enthuse'
+/** The forms of the verbs of saying as a regular-expression alternation (attributions are found with it too). */
+export const REPORTING_FORMS = `(?:${REPORTING_REGULAR.split(' ').join('|')})(?:s|es|d|ed)?|say|says|said|tell|tells|told|write|writes|wrote|admit|admits|admitted|deny|denies|denied|reply|replies|replied|quip|quips|quipped`
+const REPORTING_LEMMA = new RegExp(`^(?:${REPORTING_FORMS})$`)
 
 /**
  * Tags `text`. Offsets are found by walking the text, so they are exact even where the tagger
