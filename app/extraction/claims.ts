@@ -157,7 +157,15 @@ function pairedConjunction(tokens: Token[], i: number) {
   return false
 }
 
-type Cut = { at: number; skip: number; via: Clause['via']; rewrite?: (rest: string) => string; carries?: string }
+type Cut = {
+  at: number
+  skip: number
+  via: Clause['via']
+  rewrite?: (rest: string) => string
+  carries?: string
+  /** What the clause before the cut shares with the one after and is given too ("selected | by the government"). */
+  completes?: string
+}
 
 /**
  * "I have great confidence that Tim and the rest of the team will…", "said prices and profits
@@ -350,11 +358,22 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
       ? sentence.slice(tokens[segmentStart]!.start, tokens[group - 1]!.end)
       : adjacent && !sentence.slice(0, tokens[group - 1]!.end).endsWith(currentSubject) ? adjacent : currentSubject
     const adverb = v > i + 1 ? tokens[i + 1]!.lower : ''
+    // "are selected and purchased by the government", "rose and fell on Monday": a first verb with
+    // nothing after it shares what follows the second, up to the next comma
+    let shared = ''
+    if (before === i - 1 && !comma && verb.pos === 'VERB') {
+      let e = v + 1
+      while (e < tokens.length && !/^[,;:.!?]$/.test(tokens[e]!.text) && !inQuote[e]) e++
+      let verbless = true
+      for (let q = v + 1; q < e && verbless; q++) verbless = !isFiniteVerb(tokens, q)
+      if (e > v + 1 && verbless && /^(?:ADP|DET|NUM|NOUN|PROPN|ADV)$/.test(tokens[v + 1]!.pos)) shared = sentence.slice(tokens[v + 1]!.start, tokens[e - 1]!.end)
+    }
     cuts.push({
       at,
       skip,
       via: t.lower === 'but' ? 'contrast' : 'shared-subject',
       carries: subjectText,
+      ...(shared ? { completes: shared } : {}),
       rewrite: (rest) => `${subjectText} ${sharedAux ? `${sharedAux} ` : ''}${adverb && /^(?:also|then)$/.test(adverb) ? rest.slice(rest.indexOf(' ') + 1) : rest}`,
     })
     segmentStart = i + 1
@@ -761,6 +780,10 @@ function splitClauses(sentence: string, tokens: Token[]): Clause[] {
           text = `${context}, ${lowerFirst(text)}`
           carried.push(context)
         } else text = capitalise(text)
+      }
+      if (cut?.completes) {
+        text = `${text.replace(/[\s,;:]+$/, '')} ${cut.completes}`
+        carried.push(cut.completes)
       }
       clauses.push({ start: span.start, end: span.end, text: finish(text), via: clauses.length === 0 ? 'sentence' : via, ...(carried.length ? { carried } : {}) })
     }

@@ -608,6 +608,15 @@ describe('dates read in context', () => {
 describe('claims split where a fact-checker would, and only there', () => {
   const texts = (t: string) => claimsOf(t).map((c) => c.text)
 
+  test('two verbs sharing what follows them each get it ("are selected and purchased by the government")', () => {
+    const claims = claimsOf('Prices rose and fell on Monday.')
+    expect(claims.map((c) => c.text)).toEqual(['Prices rose on Monday.', 'Prices fell on Monday.'])
+    expect(claims[0]!.context).toContainEqual({ kind: 'shared', text: 'on Monday' })
+    expect(splitPropositions('In China, airliners are selected and purchased by the government.').map((p) => p.text)).toEqual([
+      'In China airliners are selected and purchased by the government',
+    ])
+  })
+
   test('a clause on a demonstrative subject ("and that is our major challenge") stays with the clause it points at', () => {
     expect(texts("Lewis said that credit costs remain high, and that is our major financial challenge going forward.")).toEqual([
       'Lewis said that credit costs remain high, and that is our major financial challenge going forward.',
@@ -857,7 +866,7 @@ describe('claims read alone', () => {
 
   test('a participle after "and" shares the auxiliaries and the place the sentence opens with; a capitalised "verb" in a list of names is a name', () => {
     expect(claimsOf('In China, airliners are selected and purchased by the government.').map((c) => c.text)).toEqual([
-      'In China, airliners are selected.',
+      'In China, airliners are selected by the government.',
       'In China, airliners are purchased by the government.',
     ])
     const names = "Boeing's Launch Systems, Launch Services and Delta Program units are to be allowed to bid for contracts again."

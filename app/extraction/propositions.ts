@@ -225,6 +225,11 @@ function predicate(c: Ctx, subject: number[], v: number, end: number, lead: numb
       // ("to reintegrate … and become …": a bare verb after "and" goes on the infinitive, not a new clause.)
       const infinitive = next.pos === 'VERB' && !/(?:ed|s)$/.test(next.lower) && current.some((i) => tk[i]!.lower === 'to' && tk[i]!.pos === 'PART')
       if (!infinitive && (next.pos === 'AUX' || next.pos === 'VERB') && finite(c, s) && (t.text !== ',' || s > k + 1 || next.pos === 'AUX' || /ed$/.test(next.lower))) {
+        // ("are selected and purchased by the government": two verbs sharing what follows them)
+        if (k === ve && t.pos === 'CCONJ' && next.pos === 'VERB') {
+          current.push(k)
+          continue
+        }
         close()
         const shared = sharedAuxiliary(c, verb, s)
         if (shared) for (const subj of subjects) predicate(c, subj, s, end, shared, [subj])
