@@ -10,7 +10,7 @@
  * phrase, a shared subject, the speaker of a report) and by rewriting absolute constructions
  * ("with implementation completed in October 2021" → "Implementation was completed in October 2021").
  */
-import { isFiniteVerb, isNominal, isPastForm, isReporting, isVerbal, pastOf, tag, tenseOf, type Token } from './tagger'
+import { isFiniteVerb, isNominal, isPastForm, isReporting, isVerbal, pastOf, presentOf, tag, tenseOf, type Token } from './tagger'
 
 export type Clause = {
   /** Offsets relative to the sentence. */
@@ -480,6 +480,26 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     if (inQuote[i] || tokens[i - 1]!.text !== ',' || tokens[i]!.lower !== 'having' || !(tokens[i + 1]!.pos === 'VERB' || (tokens[i + 1]!.pos === 'ADJ' && /(?:ed|en)$/.test(tokens[i + 1]!.lower))) || !subject) continue
     const subjectText = subject.text
     cuts.push({ at: tokens[i - 1]!.start, skip: tokens[i]!.end + 1 - tokens[i - 1]!.start, via: 'participle', carries: subjectText, rewrite: (rest) => `${subjectText} had ${rest}` })
+  }
+  // "…, adding that sales would fall", "…, Boeing saying that more research is needed": a verb of
+  // saying in its -ing form after a complete clause says something of its own, in the main
+  // verb's tense ("The company added that …"; "Ford says …, noting that …" → "Ford notes that …")
+  for (let i = bodyToken + 2; i < tokens.length - 3; i++) {
+    const t = tokens[i]!
+    if (inQuote[i] || t.pos !== 'VERB' || !/ing$/.test(t.lower) || tokens[i + 1]!.lower !== 'that') continue
+    const past = pastOf(t.lower)
+    if (!past || !isReporting({ ...t, lower: past })) continue
+    let a = i
+    while (a - 1 > bodyToken && tokens[a - 1]!.pos === 'PROPN') a--
+    if (tokens[a - 1]?.text !== ',' || (a === i && !subject)) continue
+    let main = bodyToken
+    while (main < a - 1 && !isFiniteVerb(tokens, main)) main++
+    if (main >= a - 1 || (subject && i <= subject.verb)) continue
+    const speaker = a < i ? sentence.slice(tokens[a]!.start, tokens[i - 1]!.end) : subject!.text
+    const verb = tokens[main]!
+    const form = verb.pos === 'VERB' && /[^s]s$/.test(verb.lower) && !isPastForm(verb.lower) ? presentOf(t.lower) : past
+    if (!form) continue
+    cuts.push({ at: tokens[a - 1]!.start, skip: tokens[i]!.end + 1 - tokens[a - 1]!.start, via: 'participle', carries: speaker, rewrite: (rest) => `${speaker} ${form} ${rest}` })
   }
   return cuts.sort((a, b) => a.at - b.at).filter((c, i, all) => i === 0 || c.at >= all[i - 1]!.at + all[i - 1]!.skip)
 }

@@ -608,6 +608,20 @@ describe('dates read in context', () => {
 describe('claims split where a fact-checker would, and only there', () => {
   const texts = (t: string) => claimsOf(t).map((c) => c.text)
 
+  test('", adding that …", ", Boeing saying that …": a verb of saying in its -ing form says something of its own, in the main verb\'s tense', () => {
+    expect(texts('The company reported a loss of $2 billion, adding that sales would fall next year.')).toEqual([
+      'The company reported a loss of $2 billion.',
+      'The company added that sales would fall next year.',
+    ])
+    expect(texts('Ford says sales rose 43%, noting that the Fusion led the gains.')).toEqual(['Ford says sales rose 43%.', 'Ford notes that the Fusion led the gains.'])
+    expect(texts('Boeing has announced that the project has been pushed back several years, Boeing saying that more research is required.')).toEqual([
+      'Boeing has announced that the project has been pushed back several years.',
+      'Boeing said that more research is required.',
+    ])
+    // a participle that is not a verb of saying adds no claim
+    expect(texts('Prices rose on Monday, wiping out gains.')).toEqual(['Prices rose on Monday, wiping out gains.'])
+  })
+
   test('two verbs sharing what follows them each get it ("are selected and purchased by the government")', () => {
     const claims = claimsOf('Prices rose and fell on Monday.')
     expect(claims.map((c) => c.text)).toEqual(['Prices rose on Monday.', 'Prices fell on Monday.'])

@@ -237,3 +237,12 @@ export function pastOf(ing: string): string | null {
   if (/^[^aeiou]*[aeiou][^aeiouwxy]$/.test(lemma)) return `${lemma}${lemma.slice(-1)}ed`
   return `${lemma}ed`
 }
+
+/** The third-person present of a verb given in its -ing form ("noting" → "notes", "saying" → "says"), or null. */
+export function presentOf(ing: string): string | null {
+  const lemma = verbLemma(ing, true)
+  if (!lemma || /ing$/.test(lemma) || !/^[a-z]+$/.test(lemma)) return null
+  if (/(?:s|sh|ch|x|z)$/.test(lemma)) return `${lemma}es`
+  if (/[^aeiou]y$/.test(lemma)) return `${lemma.slice(0, -1)}ies`
+  return `${lemma}s`
+}
