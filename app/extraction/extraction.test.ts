@@ -631,6 +631,14 @@ describe('claims split where a fact-checker would, and only there', () => {
     ])
   })
 
+  test('a figure named before keeps its time in the sentence right after, even told in the present ("the losses are …")', () => {
+    const claims = claimsOf('The bank lost $2.2 billion in the third quarter. According to the bank, the losses are equal to 26 cents per share. The bank employs 200,000 people.', '2009-10-16')
+    expect(claims[1]!.text).toBe('In the third quarter, according to the bank, the losses are equal to 26 cents per share.')
+    expect(claims[1]!.dates.map((d) => d.value)).toEqual(['2009-Q3'])
+    // a present-tense claim about something else gets no time
+    expect(claims[2]!.dates).toEqual([])
+  })
+
   test('a clause on a demonstrative subject ("and that is our major challenge") stays with the clause it points at', () => {
     expect(texts("Lewis said that credit costs remain high, and that is our major financial challenge going forward.")).toEqual([
       'Lewis said that credit costs remain high, and that is our major financial challenge going forward.',

@@ -12,7 +12,7 @@ import { findAttribution, findEntities, findQuotes, type Attribution, type Entit
 import { findNumbers, type NumberMention } from './numbers'
 import { splitPropositions, type Proposition } from './propositions'
 import { splitSentences } from './sentences'
-import { isFiniteVerb, reportedTense, tag, tenseOf, tokensWithin, type Token } from './tagger'
+import { isFiniteVerb, isVerbal, reportedTense, tag, tenseOf, tokensWithin, type Token } from './tagger'
 
 export type ExtractOptions = {
   published?: string /* YYYY-MM-DD, anchors relative dates */
@@ -55,6 +55,24 @@ export type ExtractionResult = {
 }
 
 export { CHECKWORTHY_THRESHOLD, scoreCheckworthiness }
+
+/** Nouns that name a figure a results story reports ("the losses", "its revenue", "the increase"). */
+const FIGURE_NOUN = /^(?:loss|losses|profit|profits|revenue|revenues|sales|earnings|income|increase|increases|decrease|decline|drop|fall|rise|gain|gains|growth|deficit|surplus|figure|figures|result|results)$/
+
+/**
+ * Whether a clause's subject is a definite description of a figure named before ("According to the
+ * bank, the losses are …", "Its revenue is …").
+ */
+function refersToFigure(tokens: Token[]): boolean {
+  let i = 0
+  // past a lead-in set off by a comma ("According to the bank,")
+  const comma = tokens.findIndex((t) => t.text === ',')
+  if (comma > 0 && comma < 8 && tokens[0]!.lower === 'according') i = comma + 1
+  if (!/^(?:the|its|their)$/.test(tokens[i]?.lower ?? '')) return false
+  i++
+  while (tokens[i]?.pos === 'ADJ') i++
+  return FIGURE_NOUN.test(tokens[i]?.lower ?? '') && isVerbal(tokens[i + 1])
+}
 
 /** Intention, hope and prediction: kept when they carry a checkable fact, but scored low. */
 const HEDGED =
@@ -200,9 +218,12 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
       // read as its text says it.
       const textTokens = claimDates.length ? ownTokens : clause.carried?.length || clause.via === 'absolute' || clause.via === 'participle' ? tag(claimText) : ownTokens
       const told = claimDates.length ? null : reportedTense(textTokens)
-      if (told && !(continuesQuote && k === 0) && !/^[“"'‘`]/.test(claimText) && textTokens[0]?.pos !== 'ADP' && told.tense === 'past') {
+      // ("the losses are equal to 26 cents a share": a figure named before, told in the present, is
+      // still the figure of the time it was named for, in the sentence right after it)
+      const figure = told?.tense === 'present' && !told.at && refersToFigure(textTokens)
+      if (told && !(continuesQuote && k === 0) && !/^[“"'‘`]/.test(claimText) && textTokens[0]?.pos !== 'ADP' && (told.tense === 'past' || figure)) {
         const elsewhere = settingOf(dates.filter((d) => d.end <= start || d.start >= end), text)
-        const time = elsewhere ?? (discourse.time && discourse.sentence - discourse.time.sentence <= TIME_REACH ? discourse.time : null)
+        const time = elsewhere ?? (discourse.time && discourse.sentence - discourse.time.sentence <= (figure ? 1 : TIME_REACH) ? discourse.time : null)
         // a past event did not happen after the article was published ("tomorrow")
         const setting = time && options.published && /^\d{4}(?:-\d{2}){0,2}$/.test(time.date.value) && time.date.value > options.published.slice(0, time.date.value.length) ? null : time
         // "Ford said that total sales improved": the time goes with what was said, after "that"
