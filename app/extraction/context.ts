@@ -40,6 +40,8 @@ export type Discourse = {
   lastQuoted: string | null
   /** The plural subject of the last sentence ("The sources", "Chrysler and Toyota"), for a "They" after it. */
   pluralSubject: string | null
+  /** A thing the last sentence opened on ("The final Boeing 717 was …"): what a following "It also marked …" is about. */
+  thingSubject: string | null
   /** The time the article is telling about: the last calendar date a sentence named for its events. */
   time: { date: DateMention; words: string; sentence: number } | null
   /** Whether `subjectOrganization` was kept over a sentence that named no organisation. */
@@ -49,7 +51,7 @@ export type Discourse = {
 }
 
 export function newDiscourse(article = ''): Discourse {
-  return { sentence: 0, people: [], organizations: [], phrases: new Map(), openQuoteSpeaker: null, quoteAge: 0, subjectOrganization: null, pluralSubject: null, time: null, lastQuoted: null, protagonist: null, namedIndex: null, organizationKept: false, article }
+  return { sentence: 0, people: [], organizations: [], phrases: new Map(), openQuoteSpeaker: null, quoteAge: 0, subjectOrganization: null, pluralSubject: null, thingSubject: null, time: null, lastQuoted: null, protagonist: null, namedIndex: null, organizationKept: false, article }
 }
 
 /** How many sentences the time an article tells about carries to claims that name none. */
@@ -158,6 +160,10 @@ const FILLER =
 const ORG_NOUNS =
   /^(?:company|firm|group|carrier|airline|automaker|carmaker|bank|manufacturer|maker|retailer|agency|organi[sz]ation|conglomerate|insurer|lender|broadcaster|operator|business|corporation|giant|club|team|party)$/i
 /** Verbs after "It" that an organisation does (not "It is", which is too often "it is expected that"). */
+/** Verbs after "It" that say nothing of a thing ("It seems", "It took three years to …", "It means …"). */
+const EXPLETIVE_VERB = /^(?:seem|seems|seemed|appear|appears|appeared|remain|remains|remained|emerged|follows|followed|means|meant|matters|mattered|took|takes|make|makes|made|happened|came|comes|is|was|has|had|looks|looked|depends)$/
+/** "It marked …", "It carries …": a past or present verb that a thing can do, not a copula or an expletive's. */
+const THING_ACTS = { test: (w: string) => /^[a-z]+(?:ed|s)$/.test(w) && !EXPLETIVE_VERB.test(w) && !/ss$/.test(w) }
 const IT_ACTS = /^(?:said|says|reported|reports|announced|announces|added|plans|planned|expects|expected|posted|cut|cuts|raised|lowered|sold|bought|hired|employs|employed|opened|closed|has|had|will|would|also|earned|lost|made|makes)$/
 const INDEX_NAME = /\b(?:Index|Average|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng|Composite)\b/
 const INDEX_NOUNS = /^(?:index|indices|average|benchmark)$/i
@@ -225,6 +231,10 @@ export function resolveOpening(text: string, d: Discourse, { continuesQuote }: {
       // "It said …", "It reported …": the organisation the last sentence was about
       out = `${d.subjectOrganization}${out.slice(first!.length)}`
       added.push({ kind: 'referent', text: d.subjectOrganization, replaces: first })
+    } else if (first === 'It' && d.thingSubject && (!d.subjectOrganization || (d.thingSubject.includes(d.subjectOrganization) && !d.thingSubject.endsWith(d.subjectOrganization))) && (THING_ACTS.test(second!) || (/^(?:also|will|would|could|should|can|may|might|still)$/.test(second!) && /^[a-z]+$/.test(third ?? '') && !EXPLETIVE_VERB.test(third ?? '') && !/^(?:be|been|have|not)$/.test(third ?? '')))) {
+      // "It also marked the end of the DC-9 family" after "The final Boeing 717 was the 15,599th plane …"
+      out = `${d.thingSubject}${out.slice(first!.length)}`
+      added.push({ kind: 'referent', text: d.thingSubject, replaces: first })
     } else if (lower === 'the' && ORG_NOUNS.test(second!.replace(/[,’'s]+$/, '')) && (d.subjectOrganization || org?.typed) && /^[a-z]/.test(third ?? '')) {
       const name = d.subjectOrganization ?? org!.name
       const replaced = `${first} ${second!.replace(/[,]$/, '')}`
@@ -352,6 +362,7 @@ export function observe(d: Discourse, sentence: string, tokens: Token[], entitie
   else d.subjectOrganization = d.organizationKept ? null : previousOrganization
   d.organizationKept = d.subjectOrganization !== null && d.subjectOrganization === previousOrganization && !subject
   d.pluralSubject = pluralSubjectOf(sentence, tokens) ?? (/^They\b/.test(sentence) ? d.pluralSubject : null)
+  d.thingSubject = thingSubjectOf(sentence, tokens, d)
   const indexes = /index|Index|Average|Composite/.test(sentence) ? new Set([...sentence.matchAll(NAMED_INDEX)].map((m) => m[0].replace(/^The\s/, 'the '))) : new Set<string>()
   d.namedIndex = indexes.size === 1 ? [...indexes][0]! : null
   // Noun phrases: adjectives and nouns ending in a noun ("corrective measures").
@@ -381,6 +392,21 @@ export function observe(d: Discourse, sentence: string, tokens: Token[], entitie
  * noun ("The central banks") or names joined by "and" ("Chrysler and Toyota"). Not a pronoun,
  * and not a phrase with a clause or quotation in it.
  */
+/**
+ * "The final Boeing 717 was …": a singular noun phrase on "The" opening the sentence right before
+ * its verb, when it names no person or organisation.
+ */
+function thingSubjectOf(sentence: string, tokens: Token[], d: Discourse): string | null {
+  if (tokens[0]?.text !== 'The') return null
+  let j = 1
+  while (j < tokens.length && j < 8 && /^(?:ADJ|NOUN|PROPN|NUM)$/.test(tokens[j]!.pos)) j++
+  const last = tokens[j - 1]!
+  if (j < 2 || !isVerbal(tokens[j]) || /s$/.test(last.lower) || !(last.pos === 'NOUN' || last.pos === 'NUM' || last.pos === 'PROPN')) return null
+  const phrase = sentence.slice(tokens[0]!.start, last.end)
+  if (ORG_NOUNS.test(last.lower) || INDEX_NOUNS.test(last.lower) || d.people.some((p) => phrase.includes(p.name))) return null
+  return phrase
+}
+
 function pluralSubjectOf(sentence: string, tokens: Token[]): string | null {
   let j = 0
   while (j < tokens.length && j < 10 && !isVerbal(tokens[j])) {

@@ -699,6 +699,19 @@ describe('claims split where a fact-checker would, and only there', () => {
 })
 
 describe('claims read alone', () => {
+  test('"It" doing something after a sentence on a thing is that thing; an expletive or copular "It" is left', () => {
+    const claims = claimsOf('The final Boeing 717 was the 15,599th plane built by the Long Beach plant.\nIt also marked the end of the DC-9 family.')
+    expect(claims[1]!.text).toBe('The final Boeing 717 also marked the end of the DC-9 family.')
+    expect(claims[1]!.context).toContainEqual({ kind: 'referent', text: 'The final Boeing 717', replaces: 'It' })
+    expect(claimsOf('The measure passed on Friday. It will take effect in May.').map((c) => c.text)).toEqual(['The measure passed on Friday.', 'The measure will take effect in May.'])
+    expect(claimsOf('The index fell 3%. It was the biggest drop since 2008.')[1]!.text).toBe('It was the biggest drop since 2008.')
+    expect(claimsOf('The report was published on Monday. It seems the board knew.')[1]!.text).toBe('It seems the board knew.')
+    // a time put before it takes the phrase in lower case
+    expect(claimsOf('The final 717 was delivered on Tuesday.\nIt also marked the end of the DC-9 family.', '2006-05-29')[1]!.text).toBe(
+      'On Tuesday, the final 717 also marked the end of the DC-9 family.',
+    )
+  })
+
   test('any verb of saying names a speaker ("enthused", "quipped", "conceded"), and the quotation after it is theirs', () => {
     const claims = claimsOf(
       "``We are rolling out the first delivery airplane,'' enthused Scott Fancher, the project manager.\n``That's an amazing thing for those who have worked on the program.''",

@@ -234,7 +234,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
         const said = verb ? new RegExp(`\\b${escapeRegExp(verb.text)} that (?=${escapeRegExp(textTokens[told.at]?.text ?? '')})`).exec(claimText) : null
         if (setting && (told.at === 0 || said)) {
           if (!said) {
-            claimText = withTime(claimText, setting, text, { name: opening.added.some((a) => a.kind === 'referent' && claimText.startsWith(a.text)) })
+            claimText = withTime(claimText, setting, text, { name: opening.added.some((a) => a.kind === 'referent' && claimText.startsWith(a.text) && !/^The\s/.test(a.text)) })
             context.push({ kind: 'time', text: claimText.slice(0, setting.words.length) })
           } else {
             const after = said.index + said[0].length
