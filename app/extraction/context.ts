@@ -89,6 +89,9 @@ export function settingOf(dates: DateMention[], text: string): { date: DateMenti
     if (/\b(?:will|expected|expects|scheduled|due|planned|plans|would|should|forecasts?|predicts?)\b[^,;.]{0,40}$/i.test(text.slice(Math.max(0, d.start - 60), d.start))) continue
     // "the last quarter, which ended December 30": a date inside a relative clause describes its noun
     if (/,\s*(?:which|who)\b[^,;.!?]*$/i.test(text.slice(Math.max(0, d.start - 80), d.start))) continue
+    // "… a top priority since the company was floated in September 2006": a date inside a clause
+    // of bound, cause or concession tells of that clause, not of what the story is telling
+    if (/\b(?:since|until|till|because|although|though|unless|whereas)\b[^,;.!?]*$/i.test(text.slice(Math.max(0, d.start - 100), d.start))) continue
     // "since May", "until March", "by June": a bound, not when it happened
     if (/\b(?:since|until|till|before|after|from|by|through|to|between|and)\s+$/i.test(text.slice(Math.max(0, d.start - 9), d.start))) continue
     const before = /\b(on|in|during|at)\s+$/i.exec(text.slice(Math.max(0, d.start - 8), d.start))

@@ -498,6 +498,15 @@ describe('proposition rules', () => {
     expect(shown("As its name indicates, the country's territory is mostly flat.")).not.toContain('As its name indicates')
   })
 
+  test('an adverb before a coordinated verb goes with it; one before the first verb stays with the first', () => {
+    expect(shown('The airline already offers flights to Dubai, and recently launched three routes to Orlando and Washington.')).toEqual([
+      'The airline recently launched three routes to Orlando',
+      'The airline recently launched three routes to Washington',
+      'The airline already offers flights to Dubai',
+    ])
+    expect(shown('In 2002, Spirited Away received a Golden Bear and an Oscar.')).toContain('Spirited Away received an Oscar')
+  })
+
   test('"between 210 and 250 passengers" is one range', () => {
     expect(shown('The 787-8 holds between 210 and 250 passengers.')).toEqual(['The 787-8 holds between 210 and 250 passengers'])
   })
@@ -532,6 +541,16 @@ describe('dates read in context', () => {
   test('"January next year" is the January of next year, as TimeML writes the two expressions', () => {
     expect(at('Terminal 3 will open its doors in January next year.', '2007-10-17')).toEqual(['January=2008-01', 'next year=2008'])
     expect(at('The plant closed in March of last year.', '2007-10-17')).toEqual(['March=2006-03', 'last year=2006'])
+  })
+
+  test('"since December" looks back whatever the tense; a date inside a "since …" clause is not the time told about', () => {
+    expect(claimsOf('Ryanair has been attempting to take over Aer Lingus since December.', '2007-06-09')[0]!.dates.map((d) => d.value)).toEqual(['2006-12'])
+    const claims = claimsOf(
+      'Aer Lingus had made the purchase a top priority since the company was floated in September 2006.\nThe airline had approached Boeing, but chief executive Dermot Mannion stated that he believed the Airbus aircraft were better.',
+      '2007-06-09',
+    )
+    expect(claims[claims.length - 1]!.text).toBe('Chief executive Dermot Mannion stated that he believed the Airbus aircraft were better.')
+    expect(claims[claims.length - 1]!.dates).toEqual([])
   })
 
   test('a decimal number is no year ("to 1847.27")', () => {

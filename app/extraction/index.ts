@@ -130,7 +130,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
     const toldDay = discourse.time && discourse.sentence - discourse.time.sentence <= 2 && /^\d{4}-\d{2}-\d{2}$/.test(discourse.time.date.value) ? discourse.time.date.value : null
     // the tense told outside quotation marks (a quotation's present tense is the speaker's)
     const toldTense = tenseOf(outsideQuotes(sentenceTokens, sentenceText))
-    if (dates.length) readInSentence(dates, { reference, past: toldTense === 'past', quotes, toldDay })
+    if (dates.length) readInSentence(dates, text, { reference, past: toldTense === 'past', quotes, toldDay })
     const relDates = shift(dates, -span.start)
     const numbers = shift(findNumbers(sentenceText, relDates), span.start)
     const entities = shift(findEntities(sentenceText), span.start)
@@ -291,16 +291,18 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractionR
 /**
  * Dates of one sentence read with what the sentence tells (in place):
  * - "The chairman resigned in November", published in February: a month named in a sentence told
- *   in the past, later in the year than publication, is last year's;
+ *   in the past, or after "since", later in the year than publication, is last year's;
  * - '“Today we chose a future,” he said after the vote' (the vote told on Tuesday): a "today" or
  *   "now" quoted is the day the article is telling about, when it named one just before.
  */
-function readInSentence(dates: DateMention[], { reference, past, quotes, toldDay }: { reference: { y: number; m: number; d: number } | null; past: boolean; quotes: QuoteMention[]; toldDay: string | null }) {
+function readInSentence(dates: DateMention[], text: string, { reference, past, quotes, toldDay }: { reference: { y: number; m: number; d: number } | null; past: boolean; quotes: QuoteMention[]; toldDay: string | null }) {
   if (!reference) return
   const published = `${reference.y}-${String(reference.m).padStart(2, '0')}-${String(reference.d).padStart(2, '0')}`
   dates.forEach((d, k) => {
     const month = /^\d{4}-(\d{2})$/.exec(d.value)
-    if (past && month && BARE_MONTH.test(d.text) && d.value.startsWith(String(reference.y)) && +month[1]! > reference.m) dates[k] = { ...d, value: `${reference.y - 1}-${month[1]}` }
+    // ("has been trying since December", published in June: "since" looks back, whatever the tense)
+    const since = /\bsince\s+$/i.test(text.slice(Math.max(0, d.start - 7), d.start))
+    if ((past || since) && month && BARE_MONTH.test(d.text) && d.value.startsWith(String(reference.y)) && +month[1]! > reference.m) dates[k] = { ...d, value: `${reference.y - 1}-${month[1]}` }
     else if (toldDay && toldDay < published && /^(?:today|now|tonight)$/i.test(d.text) && quotes.some((q) => d.start >= q.start && d.end <= q.end)) dates[k] = { ...d, value: toldDay }
   })
 }

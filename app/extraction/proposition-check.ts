@@ -83,7 +83,9 @@ function validJunction(tokens: Token[], a: number, b: number): boolean {
   // … or one of them in place of the others: "including | nominations for X, | two awards"
   if (left.lower === 'including' && (last.text === ',' || (last.pos === 'CCONJ' && last.lower === 'and')) && !isVerbal(right) && !skipped.some((t) => isVerbal(t) || t.pos === 'SCONJ')) return true
   // coordinated subjects or a parenthetical between subject and verb: "The senator and the governor | signed"
-  if (isNominal(left) && isVerbal(right) && (skipped.some((t) => t.pos === 'CCONJ') || ((skipped[0]!.text === ',' || skipped[0]!.text === '(') && last.text === ',')))
+  // ("The airline | already offers …, and | recently launched …": an adverb may lead the verb)
+  const verbal = isVerbal(right) || (right.pos === 'ADV' && isVerbal(tokens[b + 1]))
+  if (isNominal(left) && verbal && (skipped.some((t) => t.pos === 'CCONJ') || ((skipped[0]!.text === ',' || skipped[0]!.text === '(') && last.text === ',')))
     return true
   return false
 }

@@ -187,13 +187,14 @@ type Group = { ix: number[]; kind: 'object' | 'modifier' }
  * The propositions of a predicate: `subject` (token indices), the finite verb at `v`, and what
  * follows up to `end`. Coordinated and embedded clauses found on the way are read on their own.
  */
-function predicate(c: Ctx, subject: number[], v: number, end: number, lead: number[] = [], subjects: number[][] = [subject]) {
+function predicate(c: Ctx, subject: number[], v: number, end: number, lead: number[] = [], subjects: number[][] = [subject], shared: number[] = []) {
   const { tk } = c
   let ve = verbGroupEnd(c, v, end)
   // "will take off for …", "stood out": a particle with no object of its own goes with the verb
   const particle = tk[ve]
   if (particle && ve + 1 < end && particle.pos === 'ADP' && PARTICLE.test(particle.lower) && !c.locked[ve] && (tk[ve + 1]!.pos === 'ADP' || tk[ve + 1]!.pos === 'CCONJ' || tk[ve + 1]!.pos === 'PUNCT')) ve++
-  const verb: number[] = []
+  // (what a coordinated verb shares with the one before it, "has", "will", an adverb of its own, goes in every proposition)
+  const verb: number[] = [...shared]
   for (let i = v; i < ve; i++) verb.push(i)
   const copula = tk[ve - 1]!.pos === 'AUX'
   const groups: Group[] = []
@@ -219,6 +220,8 @@ function predicate(c: Ctx, subject: number[], v: number, end: number, lead: numb
         break scan
       }
       if (t.text === ',' && tk[s] && CLAUSE_JOIN.test(tk[s]!.lower)) s++
+      // ("…, and recently launched three routes": an adverb before the coordinated verb goes with it)
+      const adverb = tk[s]?.pos === 'ADV' && s > k + 1 && (tk[s + 1]?.pos === 'VERB' || tk[s + 1]?.pos === 'AUX') && finite(c, s + 1) ? [s++] : []
       const next = tk[s]
       if (!next) break
       // "…, and was released in…": a coordinated verb phrase, the subject repeated.
@@ -232,9 +235,10 @@ function predicate(c: Ctx, subject: number[], v: number, end: number, lead: numb
         }
         close()
         const shared = sharedAuxiliary(c, verb, s)
-        if (shared) for (const subj of subjects) predicate(c, subj, s, end, shared, [subj])
+        if (shared) for (const subj of subjects) predicate(c, subj, s, end, [], [subj], [...shared, ...adverb])
         break scan
       }
+      if (adverb.length) s--
       // "…, while imports fell…", "…, and then he gained…": a clause with its own subject.
       const w = finiteVerb(c, s, Math.min(end, s + 8), true)
       if (w > s && (t.text !== ',' || s > k + 1 || tk[k + 1]!.pos !== 'ADP')) {
@@ -251,7 +255,7 @@ function predicate(c: Ctx, subject: number[], v: number, end: number, lead: numb
             // "…, and in 1970 was elected governor": a verb phrase sharing the subject, after a time
             close()
             const shared = sharedAuxiliary(c, verb, w)
-            if (shared) for (const subj of subjects) predicate(c, subj, w, end, [...own, ...shared], [subj])
+            if (shared) for (const subj of subjects) predicate(c, subj, w, end, [], [subj], [...own, ...shared])
             break scan
           }
         }
@@ -695,6 +699,9 @@ function clauseAt(c: Ctx, begin: number, end: number) {
     } else region = core
   }
   if (!listSubject) region = region.filter((i) => tk[i]!.text !== ',')
+  // "The airline already offers …": an adverb before the verb is the first predicate's, not the subject's
+  // ("Spirited Away received …": a capitalised word is part of a name)
+  while (region.length > 1 && tk[region[region.length - 1]!]!.pos === 'ADV' && /^[a-z]+$/.test(tk[region[region.length - 1]!]!.text) && !/^(?:also|only|not)$/.test(tk[region[region.length - 1]!]!.lower)) lead.push(region.pop()!)
   if (!hasNominal(c, region)) return
   // A subject ending in a relative pronoun or a preposition is no subject ("the book that").
   const lastTag = tk[region[region.length - 1]!]!
