@@ -348,7 +348,9 @@ export function observe(d: Discourse, sentence: string, tokens: Token[], entitie
   if (named ?? opener) d.protagonist = { name: (named ?? opener!.name), sentence: at }
   // The organisation a sentence is about: named in its first four words.
   // After an opening phrase ("Totaling US$ 180 billion, the Federal Reserve …") the subject follows its comma.
-  const lead = tokens[0] && (tokens[0].pos === 'ADP' || (tokens[0].pos === 'VERB' && /(?:ing|ed)$/.test(tokens[0].lower))) ? tokens.find((t) => t.text === ',') : undefined
+  // ("Earlier in the day, Boeing received …": an adverb opens such a phrase too)
+  const leadComma = tokens.findIndex((t) => t.text === ',')
+  const lead = tokens[0] && (tokens[0].pos === 'ADP' || (tokens[0].pos === 'VERB' && /(?:ing|ed)$/.test(tokens[0].lower)) || (tokens[0].pos === 'ADV' && leadComma > 0 && leadComma < 8)) ? tokens[leadComma] : undefined
   const bodyAt = lead ? lead.end + 1 : 0
   const subject = entities.find(
     (e) => e.start - sentenceStart >= bodyAt && e.start - sentenceStart <= bodyAt + 30 && (e.type === 'organization' || e.type === 'other') && !NOT_A_PERSON.test(e.text) && /^\p{Lu}/u.test(e.text) && sentence[e.end - sentenceStart] !== '$',

@@ -718,6 +718,11 @@ describe('claims split where a fact-checker would, and only there', () => {
 })
 
 describe('claims read alone', () => {
+  test('the organisation a sentence is about may follow an opening adverb phrase ("Earlier in the day, Boeing …")', () => {
+    const claims = claimsOf('The Dreamliner is aimed at smaller airports.\nEarlier in the day, Boeing received a letter.\nThe company said it was pleased.')
+    expect(claims[2]!.text).toBe('Boeing said it was pleased.')
+  })
+
   test('"It" doing something after a sentence on a thing is that thing; an expletive or copular "It" is left', () => {
     const claims = claimsOf('The final Boeing 717 was the 15,599th plane built by the Long Beach plant.\nIt also marked the end of the DC-9 family.')
     expect(claims[1]!.text).toBe('The final Boeing 717 also marked the end of the DC-9 family.')
