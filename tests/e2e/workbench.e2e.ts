@@ -184,8 +184,13 @@ describe('the review workbench', () => {
     await expectVisible(page.getByRole('link', { name: JUNE_CLAIM }))
     // Once the page runs (its shortcuts answer), a claim opens in the app without loading a new
     // document, and its article link leads to the article.
-    await page.keyboard.press('?')
-    await expectVisible(page.getByRole('dialog', { name: 'Keyboard shortcuts' }))
+    // (a key pressed before the scripts have run is lost, so "?" is pressed until the dialog opens)
+    const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    for (let tries = 0; tries < 20 && !(await shortcuts.isVisible()); tries++) {
+      await page.keyboard.press('?')
+      await shortcuts.waitFor({ state: 'visible', timeout: 500 }).catch(() => {})
+    }
+    await expectVisible(shortcuts)
     await page.keyboard.press('Escape')
     await page.evaluate(() => Object.assign(window, { sameDocument: true }))
     await page.getByRole('link', { name: JUNE_CLAIM }).click()
