@@ -507,6 +507,13 @@ describe('proposition rules', () => {
     expect(shown('In 2002, Spirited Away received a Golden Bear and an Oscar.')).toContain('Spirited Away received an Oscar')
   })
 
+  test('no proposition on a relative clause\'s verb ("Airbus whose A380 first flew"), none that ends a "with" phrase cut by a comma', () => {
+    for (const p of shown('The 787 illustrates the strategies adopted by Boeing and Airbus whose A380 first flew in April 2005.')) expect(p).not.toMatch(/whose/)
+    expect(shown('The first flight is expected in September, with the first customer, All Nippon Airways, due to receive its aircraft in May 2008.')).toEqual([
+      'The first flight is expected in September',
+    ])
+  })
+
   test('"between 210 and 250 passengers" is one range', () => {
     expect(shown('The 787-8 holds between 210 and 250 passengers.')).toEqual(['The 787-8 holds between 210 and 250 passengers'])
   })

@@ -113,6 +113,9 @@ export function isGrammatical(tokens: Token[], p: Proposition): boolean {
   if (tokens[words[0]!]!.pos === 'CCONJ') return false
   const verb = ix.findIndex((i) => isFiniteVerb(tokens, i))
   if (verb < 0 || !ix.slice(0, verb).some((i) => isNominal(tokens[i]))) return false
+  // "Airbus whose A380 first flew": the verb is a relative clause's; the sentence has none
+  // (the main verb may follow: "Despite being a candidate who was unknown, Carter won")
+  if (ix.slice(0, verb).some((i) => /^(?:who|whom|whose|which)$/.test(tokens[i]!.lower)) && !ix.slice(verb + 1).some((i) => isFiniteVerb(tokens, i) && tokens[i]!.pos === 'VERB')) return false
   // "1,000 songs and will cost": a subject does not end on a conjunction
   let beforeVerb = verb - 1
   while (beforeVerb >= 0 && (tokens[ix[beforeVerb]!]!.pos === 'ADV' || tokens[ix[beforeVerb]!]!.pos === 'PART')) beforeVerb--

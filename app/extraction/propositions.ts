@@ -313,6 +313,11 @@ function predicate(c: Ctx, subject: number[], v: number, end: number, lead: numb
           const stop = relativeEnd(c, s, end)
           let participle = false
           for (let i = s + 2; i < stop && i < s + 6; i++) if (tk[i]!.pos === 'VERB' && /(?:ed|en)$/.test(tk[i]!.lower) && isNominalPos(tk[i - 1]!.pos)) participle = true
+          // (", with the first customer, All Nippon Airways, due to …": a phrase cut by a comma is read no further)
+          if (!participle && stop < end) {
+            close()
+            break scan
+          }
           if (participle) {
             close()
             k = stop - 1
