@@ -162,11 +162,11 @@ const FILLER =
   /^(?:It is (?:worth|important to) (?:noting|mentioning|note|mention) that|It should be (?:noted|mentioned) that|In a related (?:development|context|move),?|In other news,|However,|Meanwhile,|In addition,|Additionally,|Moreover,|Furthermore,|Also,|Separately,|Notably,|Indeed,|Nonetheless,|Nevertheless,|Still,|Besides,|Overall,|Elsewhere,|At the same time,|And|Plus|\d+px)\s+/i
 const ORG_NOUNS =
   /^(?:company|firm|group|carrier|airline|automaker|carmaker|bank|manufacturer|maker|retailer|agency|organi[sz]ation|conglomerate|insurer|lender|broadcaster|operator|business|corporation|giant|club|team|party)$/i
-/** Verbs after "It" that an organisation does (not "It is", which is too often "it is expected that"). */
 /** Verbs after "It" that say nothing of a thing ("It seems", "It took three years to …", "It means …"). */
 const EXPLETIVE_VERB = /^(?:seem|seems|seemed|appear|appears|appeared|remain|remains|remained|emerged|follows|followed|means|meant|matters|mattered|took|takes|make|makes|made|happened|came|comes|is|was|has|had|looks|looked|depends)$/
 /** "It marked …", "It carries …": a past or present verb that a thing can do, not a copula or an expletive's. */
-const THING_ACTS = { test: (w: string) => /^[a-z]+(?:ed|s)$/.test(w) && !EXPLETIVE_VERB.test(w) && !/ss$/.test(w) }
+const thingActs = (w: string) => /^[a-z]+(?:ed|s)$/.test(w) && !EXPLETIVE_VERB.test(w) && !/ss$/.test(w)
+/** Verbs after "It" that an organisation does (not "It is", which is too often "it is expected that"). */
 const IT_ACTS = /^(?:said|says|reported|reports|announced|announces|added|plans|planned|expects|expected|posted|cut|cuts|raised|lowered|sold|bought|hired|employs|employed|opened|closed|has|had|will|would|also|earned|lost|made|makes)$/
 const INDEX_NAME = /\b(?:Index|Average|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng|Composite)\b/
 const INDEX_NOUNS = /^(?:index|indices|average|benchmark)$/i
@@ -234,7 +234,7 @@ export function resolveOpening(text: string, d: Discourse, { continuesQuote }: {
       // "It said …", "It reported …": the organisation the last sentence was about
       out = `${d.subjectOrganization}${out.slice(first!.length)}`
       added.push({ kind: 'referent', text: d.subjectOrganization, replaces: first })
-    } else if (first === 'It' && d.thingSubject && (!d.subjectOrganization || (d.thingSubject.includes(d.subjectOrganization) && !d.thingSubject.endsWith(d.subjectOrganization))) && (THING_ACTS.test(second!) || (/^(?:also|will|would|could|should|can|may|might|still)$/.test(second!) && /^[a-z]+$/.test(third ?? '') && !EXPLETIVE_VERB.test(third ?? '') && !/^(?:be|been|have|not)$/.test(third ?? '')))) {
+    } else if (first === 'It' && d.thingSubject && (!d.subjectOrganization || (d.thingSubject.includes(d.subjectOrganization) && !d.thingSubject.endsWith(d.subjectOrganization))) && (thingActs(second!) || (/^(?:also|will|would|could|should|can|may|might|still)$/.test(second!) && /^[a-z]+$/.test(third ?? '') && !EXPLETIVE_VERB.test(third ?? '') && !/^(?:be|been|have|not)$/.test(third ?? '')))) {
       // "It also marked the end of the DC-9 family" after "The final Boeing 717 was the 15,599th plane …"
       out = `${d.thingSubject}${out.slice(first!.length)}`
       added.push({ kind: 'referent', text: d.thingSubject, replaces: first })

@@ -90,6 +90,16 @@ function validJunction(tokens: Token[], a: number, b: number): boolean {
   return false
 }
 
+/**
+ * A first word that makes what follows no statement: a subordinator or relative pronoun ("Where
+ * his team lost"), a conjunction ("And the chairman left"), "As" opening a clause ("As its name
+ * indicates"; "As of 2020 …" and "As an intercontinental state …" are phrases).
+ */
+function opensNoStatement(first: Token, second: Token | undefined) {
+  if (first.pos === 'CCONJ' || /^(?:where|when|while|whereas|which|who|whom|whose|because|although|though|if|unless)$/.test(first.lower)) return true
+  return first.lower === 'as' && !/^(?:of|a|an|the|well)$|^\d/.test(second?.lower ?? '')
+}
+
 export function isGrammatical(tokens: Token[], p: Proposition): boolean {
   const ix = coveredTokens(tokens, p.parts)
   if (!ix || ix.length < 3) return false
@@ -105,12 +115,7 @@ export function isGrammatical(tokens: Token[], p: Proposition): boolean {
   const lastWord = tokens[words[words.length - 1]!]!
   const after = tokens[words[words.length - 1]! + 1]
   if (isVerbal(lastWord) && after && (after.pos === 'DET' || after.pos === 'NOUN' || after.pos === 'PROPN' || after.pos === 'NUM' || after.pos === 'ADJ' || after.pos === 'ADV' || after.pos === 'PRON')) return false
-  // "Where his team lost": a subordinate or relative clause asserts nothing on its own
-  if (/^(?:where|when|while|whereas|which|who|whom|whose|because|although|though|if|unless)$/.test(tokens[words[0]!]!.lower)) return false
-  // ("As its name indicates"; "As of 2020 …" and "As an intercontinental state …" are phrases)
-  if (tokens[words[0]!]!.lower === 'as' && !/^(?:of|a|an|the|well)$|^\d/.test(tokens[words[1]!]?.lower ?? '')) return false
-  // ("And the chairman left": a conjunction joins, it opens no statement)
-  if (tokens[words[0]!]!.pos === 'CCONJ') return false
+  if (opensNoStatement(tokens[words[0]!]!, tokens[words[1]!])) return false
   const verb = ix.findIndex((i) => isFiniteVerb(tokens, i))
   if (verb < 0 || !ix.slice(0, verb).some((i) => isNominal(tokens[i]))) return false
   // "Airbus whose A380 first flew": the verb is a relative clause's; the sentence has none

@@ -221,24 +221,24 @@ function predicate(c: Ctx, subject: number[], v: number, end: number, lead: numb
       }
       if (t.text === ',' && tk[s] && CLAUSE_JOIN.test(tk[s]!.lower)) s++
       // ("…, and recently launched three routes": an adverb before the coordinated verb goes with it)
-      const adverb = tk[s]?.pos === 'ADV' && s > k + 1 && (tk[s + 1]?.pos === 'VERB' || tk[s + 1]?.pos === 'AUX') && finite(c, s + 1) ? [s++] : []
-      const next = tk[s]
+      const adverb = tk[s]?.pos === 'ADV' && s > k + 1 && (tk[s + 1]?.pos === 'VERB' || tk[s + 1]?.pos === 'AUX') && finite(c, s + 1) ? [s] : []
+      const vs = s + adverb.length
+      const next = tk[vs]
       if (!next) break
       // "…, and was released in…": a coordinated verb phrase, the subject repeated.
       // ("to reintegrate … and become …": a bare verb after "and" goes on the infinitive, not a new clause.)
       const infinitive = next.pos === 'VERB' && !/(?:ed|s)$/.test(next.lower) && current.some((i) => tk[i]!.lower === 'to' && tk[i]!.pos === 'PART')
-      if (!infinitive && (next.pos === 'AUX' || next.pos === 'VERB') && finite(c, s) && (t.text !== ',' || s > k + 1 || next.pos === 'AUX' || /ed$/.test(next.lower))) {
+      if (!infinitive && (next.pos === 'AUX' || next.pos === 'VERB') && finite(c, vs) && (t.text !== ',' || vs > k + 1 || next.pos === 'AUX' || /ed$/.test(next.lower))) {
         // ("are selected and purchased by the government": two verbs sharing what follows them)
         if (k === ve && t.pos === 'CCONJ' && next.pos === 'VERB') {
           current.push(k)
           continue
         }
         close()
-        const shared = sharedAuxiliary(c, verb, s)
-        if (shared) for (const subj of subjects) predicate(c, subj, s, end, [], [subj], [...shared, ...adverb])
+        const shared = sharedAuxiliary(c, verb, vs)
+        if (shared) for (const subj of subjects) predicate(c, subj, vs, end, [], [subj], [...shared, ...adverb])
         break scan
       }
-      if (adverb.length) s--
       // "…, while imports fell…", "…, and then he gained…": a clause with its own subject.
       const w = finiteVerb(c, s, Math.min(end, s + 8), true)
       if (w > s && (t.text !== ',' || s > k + 1 || tk[k + 1]!.pos !== 'ADP')) {

@@ -215,6 +215,12 @@ function verbLemma(form: string, progressive: boolean): string | undefined {
   return lemmas[lemmas.length - 1]
 }
 
+/** The lemma of an -ing form ("losing" → "lose"), or null where the model gives none of letters only. */
+function lemmaOfIng(ing: string): string | null {
+  const lemma = verbLemma(ing, true)
+  return lemma && !/ing$/.test(lemma) && /^[a-z]+$/.test(lemma) ? lemma : null
+}
+
 let irregularPast: Map<string, string> | null = null
 
 /**
@@ -223,8 +229,8 @@ let irregularPast: Map<string, string> | null = null
  * back to their lemma by the model; regular ones follow the spelling rules.
  */
 export function pastOf(ing: string): string | null {
-  const lemma = verbLemma(ing, true)
-  if (!lemma || /ing$/.test(lemma) || !/^[a-z]+$/.test(lemma)) return null
+  const lemma = lemmaOfIng(ing)
+  if (!lemma) return null
   if (!irregularPast) {
     irregularPast = new Map()
     for (const past of IRREGULAR_PAST) if (!/^(?:was|were|had|did)$/.test(past)) irregularPast.set(verbLemma(past, false) ?? past, past)
@@ -240,8 +246,8 @@ export function pastOf(ing: string): string | null {
 
 /** The third-person present of a verb given in its -ing form ("noting" → "notes", "saying" → "says"), or null. */
 export function presentOf(ing: string): string | null {
-  const lemma = verbLemma(ing, true)
-  if (!lemma || /ing$/.test(lemma) || !/^[a-z]+$/.test(lemma)) return null
+  const lemma = lemmaOfIng(ing)
+  if (!lemma) return null
   if (/(?:s|sh|ch|x|z)$/.test(lemma)) return `${lemma}es`
   if (/[^aeiou]y$/.test(lemma)) return `${lemma.slice(0, -1)}ies`
   return `${lemma}s`
