@@ -460,6 +460,8 @@ function findCuts(sentence: string, tokens: Token[], bodyToken: number, inQuote:
     if (inQuote[i] || tokens[i - 1]!.text !== ',' || (t.lower !== 'which' && t.lower !== 'who')) continue
     if (!isFiniteVerb(tokens, i + 1) && !(tokens[i + 1]?.pos === 'ADV' && isFiniteVerb(tokens, i + 2))) continue
     if (tokens.slice(i + 1).some((x) => x.text === ',' || x.text === ';')) continue
+    // "A and B, which killed 102 and 21 people respectively": about both, not the phrase before
+    if (tokens.slice(i + 1).some((x) => x.lower === 'respectively')) continue
     // "it was Jobs, not Papermaster, who decided": a cleft, whose "who" is not the phrase before it
     if (tokens.slice(bodyToken, i).some((x, n, all) => x.lower === 'it' && /^(?:was|is)$/.test(all[n + 1]?.lower ?? ''))) continue
     let a = i - 2
@@ -581,7 +583,9 @@ function respective(sentence: string, tokens: Token[], inQuote: boolean[]): Clau
     while (most < 3 && ITEM_POS.has(tokens[i - 1 - most]?.pos ?? '') && tokens[i - 1 - most]!.text !== ',') most++
     // the right item has as many words as the left, and the same kind of first word (the longest such pair)
     let n = most
-    while (n > 0 && (tokens.length < i + 1 + n || !tokens.slice(i + 1, i + 1 + n).every((t) => ITEM_POS.has(t.pos)) || tokens[i - n]!.pos !== tokens[i + 1]!.pos)) n--
+    // (nor is an item cut from a longer name: "Garuda Indonesia Flight" of "… Flight 200")
+    const cut = (k: number) => /^(?:PROPN|NUM)$/.test(tokens[i + 1 + k]?.pos ?? '')
+    while (n > 0 && (tokens.length < i + 1 + n || !tokens.slice(i + 1, i + 1 + n).every((t) => ITEM_POS.has(t.pos)) || tokens[i - n]!.pos !== tokens[i + 1]!.pos || cut(n))) n--
     if (n === 0) continue
     const left = [tokens[i - n]!.start, tokens[i - 1]!.end] as const
     const right = [tokens[i + 1]!.start, tokens[i + n]!.end] as const

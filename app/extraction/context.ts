@@ -176,7 +176,7 @@ const INDEX_MOVE_AFTER = /^(?:at|up|down|higher|lower|already|fallen|risen|dropp
 /** A named market index: "the Brazilian Bovespa index", "the Dow Jones Industrial Average". */
 const NAMED_INDEX = /\b(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}&\d-]*\s+){1,4}(?:index|Index|Average|Composite)\b/gu
 /** Capitalised phrases the entity rules may take for a name that are places or bodies. */
-const NOT_A_PERSON = /^(?:Today|Yesterday|Tomorrow|Now|Then|Meanwhile)\b|\b(?:United|States|Kingdom|Republic|Union|Emirates|Nations|Street|Journal|Times|Airlines|Airways|Motors|Inc|Corp|LLC|House|Hall|Court|Council|Party|Bank|Ministry|Department|Agency|Index|Exchange)\b/
+const NOT_A_PERSON = /^(?:Today|Yesterday|Tomorrow|Now|Then|Meanwhile)\b|\b(?:United|States|Kingdom|Republic|Union|Emirates|Nations|Street|Journal|Times|Airlines|Airways|Motors|Inc|Corp|LLC|House|Hall|Court|Council|Party|Bank|Ministry|Department|Agency|Index|Exchange|Flight)\b/
 const singular = (w: string) => w.toLowerCase().replace(/(?:ies)$/, 'y').replace(/(?<!s)s$/, '')
 
 function capitalise(s: string) {

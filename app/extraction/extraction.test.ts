@@ -648,6 +648,13 @@ describe('claims split where a fact-checker would, and only there', () => {
     expect(texts('Prices rose on Monday, wiping out gains.')).toEqual(['Prices rose on Monday, wiping out gains.'])
   })
 
+  test('"respectively" pairs whole items only: a number inside a name ("Adam Air Flight 574") is none, and a relative clause with it is about both', () => {
+    const sentence = 'The EU banned the carriers after the losses of Adam Air Flight 574 and Garuda Indonesia Flight 200, which killed 102 and 21 people respectively.'
+    expect(texts(sentence)).toEqual([sentence])
+    expect(splitPropositions(sentence).map((p) => p.text)).not.toContainEqual(expect.stringMatching(/killed 102/))
+    expect(claimsOf('Adam Air Flight 574 crashed.\n“We are worried,” he continued.')[1]!.text).toBe('“We are worried,” he continued.')
+  })
+
   test('two verbs sharing what follows them each get it ("are selected and purchased by the government")', () => {
     const claims = claimsOf('Prices rose and fell on Monday.')
     expect(claims.map((c) => c.text)).toEqual(['Prices rose on Monday.', 'Prices fell on Monday.'])

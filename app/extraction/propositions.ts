@@ -58,6 +58,8 @@ type Ctx = {
   word: Uint8Array
   /** The end of the sentence proper (before its final punctuation). */
   end: number
+  /** "… 102 and 21 people respectively": its lists pair with each other, so none is split or read alone. */
+  respectively: boolean
   out: number[][]
 }
 
@@ -284,7 +286,7 @@ function predicate(c: Ctx, subject: number[], v: number, end: number, lead: numb
           close()
           // Only about a name, or a noun phrase not inside a prepositional phrase ("the purpose of X, which" is ambiguous).
           const about = np.length && (tk[np[np.length - 1]!]!.pos === 'PROPN' || tk[np[0]! - 1]?.pos !== 'ADP')
-          if (about && rv === s + 1) predicate(c, np, rv, relativeEnd(c, rv, end))
+          if (about && rv === s + 1 && !c.respectively) predicate(c, np, rv, relativeEnd(c, rv, end))
           k = relativeEnd(c, s, end) - 1
           if (k + 1 >= end || !isComma(c, k + 1)) break scan
           continue
@@ -495,6 +497,7 @@ function cutsBefore(c: Ctx, k: number, current: number[]) {
  */
 function listMembers(c: Ctx, ix: number[]): number[][] | null {
   const { tk } = c
+  if (c.respectively) return null
   const seps: number[] = []
   for (let k = 0; k < ix.length; k++) {
     const i = ix[k]!
@@ -790,7 +793,7 @@ export function candidatePropositions(sentence: string, tags: Token[] = tag(sent
     // ASCII letters and digits without a regular expression; the rest by Unicode class.
     if ((ch >= 48 && ch <= 57) || ((ch | 32) >= 97 && (ch | 32) <= 122) || (ch > 127 && WORD.test(t.text))) word[i] = 1
   }
-  const c: Ctx = { tk: tags, n: tags.length, locked, hidden, comma, word, end, out: [] }
+  const c: Ctx = { tk: tags, n: tags.length, locked, hidden, comma, word, end, respectively: tags.some((t) => t.lower === 'respectively'), out: [] }
   // Clauses joined by semicolons are read one by one.
   let from = 0
   for (let i = 0; i <= end; i++)
